@@ -1,0 +1,121 @@
+package org.reelpulse.analyze;
+
+import static org.reelpulse.jooq.Tables.ANALYSIS;
+import static org.reelpulse.jooq.Tables.ANALYSIS_SENTENCE;
+import static org.reelpulse.jooq.Tables.POST;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.reelpulse.post.Post;
+import org.reelpulse.post.PostRepository;
+import org.reelpulse.post.SeqOrder;
+import org.springframework.stereotype.Repository;
+
+/** Analysis results, one per post, with their sentences. */
+@Repository
+public class AnalysisRepository {
+
+    private final DSLContext db;
+
+    AnalysisRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** Posts without an analysis, in the order they arrived. */
+    List<Post> findUnanalysed(int limit) {
+        return db.select(POST.fields()).from(POST)
+                .leftJoin(ANALYSIS).on(ANALYSIS.POST_ID.eq(POST.ID))
+                .where(ANALYSIS.POST_ID.isNull())
+                .orderBy(POST.SEQ).limit(limit)
+                .fetch(PostRepository::toPost);
+    }
+
+    /**
+     * Stores the analyses of a batch in one transaction and gives each analysed post a new seq, so
+     * the index picks the result up. A crash before the commit leaves the batch unanalysed.
+     */
+    void saveAll(Map<Long, Sentiment> results) {
+        if (results.isEmpty()) {
+            return;
+        }
+        db.transaction(cfg -> {
+            DSLContext tx = cfg.dsl();
+            SeqOrder.lock(tx);
+            tx.deleteFrom(ANALYSIS).where(ANALYSIS.POST_ID.in(results.keySet())).execute();
+            for (var e : results.entrySet()) {
+                long postId = e.getKey();
+                Sentiment s = e.getValue();
+                tx.insertInto(ANALYSIS)
+                        .set(ANALYSIS.POST_ID, postId)
+                        .set(ANALYSIS.LANG, s.lang())
+                        .set(ANALYSIS.LABEL, s.label().key())
+                        .set(ANALYSIS.SCORE, s.score())
+                        .set(ANALYSIS.CONFIDENCE, s.confidence())
+                        .set(ANALYSIS.METHOD, s.method())
+                        .set(ANALYSIS.REASON, s.reason())
+                        .set(ANALYSIS.ANALYSED_AT, s.analysedAt().atOffset(ZoneOffset.UTC))
+                        .execute();
+                for (SentenceSentiment t : s.sentences()) {
+                    double[] p = t.probabilities();
+                    tx.insertInto(ANALYSIS_SENTENCE)
+                            .set(ANALYSIS_SENTENCE.POST_ID, postId)
+                            .set(ANALYSIS_SENTENCE.IDX, t.index())
+                            .set(ANALYSIS_SENTENCE.BEGIN_OFFSET, t.begin())
+                            .set(ANALYSIS_SENTENCE.END_OFFSET, t.end())
+                            .set(ANALYSIS_SENTENCE.TEXT, t.text())
+                            .set(ANALYSIS_SENTENCE.TOKENS, t.tokens())
+                            .set(ANALYSIS_SENTENCE.LABEL, t.label().key())
+                            .set(ANALYSIS_SENTENCE.SCORE, t.score())
+                            .set(ANALYSIS_SENTENCE.P_VERY_NEGATIVE, p[0])
+                            .set(ANALYSIS_SENTENCE.P_NEGATIVE, p[1])
+                            .set(ANALYSIS_SENTENCE.P_NEUTRAL, p[2])
+                            .set(ANALYSIS_SENTENCE.P_POSITIVE, p[3])
+                            .set(ANALYSIS_SENTENCE.P_VERY_POSITIVE, p[4])
+                            .execute();
+                }
+                tx.update(POST).set(POST.SEQ, SeqOrder.next()).where(POST.ID.eq(postId)).execute();
+            }
+        });
+    }
+
+    /** The full analysis of a post, with its sentences. */
+    public Optional<Sentiment> find(long postId) {
+        return db.selectFrom(ANALYSIS).where(ANALYSIS.POST_ID.eq(postId)).fetchOptional()
+                .map(r -> toSentiment(r, db.selectFrom(ANALYSIS_SENTENCE)
+                        .where(ANALYSIS_SENTENCE.POST_ID.eq(postId))
+                        .orderBy(ANALYSIS_SENTENCE.IDX)
+                        .fetch(t -> new SentenceSentiment(t.getIdx(), t.getBeginOffset(), t.getEndOffset(),
+                                t.getText(), t.getTokens(), SentimentLabel.ofKey(t.getLabel()), t.getScore(),
+                                new double[] {t.getPVeryNegative(), t.getPNegative(), t.getPNeutral(),
+                                        t.getPPositive(), t.getPVeryPositive()}))));
+    }
+
+    /** The analyses of these posts without their sentences, keyed by post id. */
+    public Map<Long, Sentiment> findSummaries(Collection<Long> postIds) {
+        Map<Long, Sentiment> result = new HashMap<>();
+        for (List<Long> chunk : PostRepository.chunks(postIds, 1000)) {
+            db.selectFrom(ANALYSIS).where(ANALYSIS.POST_ID.in(chunk))
+                    .forEach(r -> result.put(r.get(ANALYSIS.POST_ID), toSentiment(r, List.of())));
+        }
+        return result;
+    }
+
+    public long countAnalysed() {
+        return db.fetchCount(ANALYSIS);
+    }
+
+    private static Sentiment toSentiment(Record r, List<SentenceSentiment> sentences) {
+        OffsetDateTime at = r.get(ANALYSIS.ANALYSED_AT);
+        return new Sentiment(SentimentLabel.ofKey(r.get(ANALYSIS.LABEL)), r.get(ANALYSIS.SCORE),
+                r.get(ANALYSIS.CONFIDENCE), r.get(ANALYSIS.METHOD), r.get(ANALYSIS.REASON), r.get(ANALYSIS.LANG),
+                sentences, at.toInstant());
+    }
+}

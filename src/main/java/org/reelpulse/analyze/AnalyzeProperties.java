@@ -1,0 +1,30 @@
+package org.reelpulse.analyze;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * {@code reelpulse.analyze.*}: the background analysis stage.
+ *
+ * @param enabled        whether the background stage runs
+ * @param batchSize      posts taken and committed together
+ * @param threads        posts scored in parallel
+ * @param parseMaxLength sentences longer than this many tokens are not parsed (too slow), and score
+ *                       from a flat tree instead
+ * @param pollInterval   pause between looks for new posts when there is nothing to do
+ */
+@Validated
+@ConfigurationProperties("reelpulse.analyze")
+public record AnalyzeProperties(
+        boolean enabled,
+        @Min(1) @Max(10_000) int batchSize,
+        @Min(1) @Max(64) int threads,
+        @Min(10) @Max(500) int parseMaxLength,
+        @NotNull Duration pollInterval) {
+}

@@ -1,0 +1,130 @@
+package org.reelpulse.analyze;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import org.ejml.simple.SimpleMatrix;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.neural.rnn.RNNCoreAnnotations;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
+import edu.stanford.nlp.trees.Tree;
+import edu.stanford.nlp.util.CoreMap;
+
+/**
+ * The one shared CoreNLP pipeline (tokenize, ssplit, pos, parse, sentiment) for English. Built on
+ * first use, because loading the models takes seconds and a large part of the heap; thread-safe
+ * after that.
+ *
+ * <p>A sentence's score is the expected value of the model's five classes weighted -1, -0.5, 0,
+ * 0.5, 1; a post's score is the token-weighted mean of its sentences. The label follows the score
+ * ({@link #LABEL_THRESHOLD}); the confidence is the probability mass the model put on the label's
+ * side, averaged the same way.
+ */
+@Component
+public class CoreNlpSentiment {
+
+    public static final String METHOD = "corenlp-4.5.10-rntn";
+
+    /** A post or sentence scoring beyond ±this is negative or positive; neutral in between. */
+    static final double LABEL_THRESHOLD = 0.2;
+
+    private static final double[] CLASS_WEIGHTS = {-1, -0.5, 0, 0.5, 1};
+    private static final Logger log = LoggerFactory.getLogger(CoreNlpSentiment.class);
+
+    private final int parseMaxLength;
+    private volatile StanfordCoreNLP pipeline;
+
+    CoreNlpSentiment(AnalyzeProperties properties) {
+        this.parseMaxLength = properties.parseMaxLength();
+    }
+
+    private StanfordCoreNLP pipeline() {
+        StanfordCoreNLP p = pipeline;
+        if (p == null) {
+            synchronized (this) {
+                p = pipeline;
+                if (p == null) {
+                    long start = System.nanoTime();
+                    Properties props = new Properties();
+                    props.setProperty("annotators", "tokenize,ssplit,pos,parse,sentiment");
+                    props.setProperty("parse.maxlen", Integer.toString(parseMaxLength));
+                    props.setProperty("tokenize.options", "untokenizable=noneKeep,invertible=true");
+                    p = new StanfordCoreNLP(props);
+                    pipeline = p;
+                    log.info("CoreNLP sentiment pipeline loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
+                }
+            }
+        }
+        return p;
+    }
+
+    /** Scores English text; the result keeps every sentence's part. */
+    public Scored score(String text) {
+        Annotation doc = new Annotation(text);
+        pipeline().annotate(doc);
+        List<SentenceSentiment> sentences = new ArrayList<>();
+        double weightedScore = 0;
+        double weightedConfidence = 0;
+        int totalTokens = 0;
+        for (CoreMap sentence : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
+            Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
+            SimpleMatrix predictions = tree == null ? null : RNNCoreAnnotations.getPredictions(tree);
+            if (predictions == null) {
+                continue;
+            }
+            double[] p = new double[CLASS_WEIGHTS.length];
+            double score = 0;
+            for (int i = 0; i < p.length; i++) {
+                p[i] = predictions.get(i);
+                score += p[i] * CLASS_WEIGHTS[i];
+            }
+            int tokens = sentence.get(CoreAnnotations.TokensAnnotation.class).size();
+            int begin = sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
+            int end = sentence.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
+            SentimentLabel label = labelOf(score);
+            sentences.add(new SentenceSentiment(sentences.size(), begin, end, text.substring(begin, end), tokens,
+                    label, score, p));
+            weightedScore += score * tokens;
+            totalTokens += tokens;
+        }
+        if (totalTokens == 0) {
+            return new Scored(SentimentLabel.NEUTRAL, 0.0, 0.0, sentences);
+        }
+        double score = clamp(weightedScore / totalTokens);
+        SentimentLabel label = labelOf(score);
+        for (SentenceSentiment s : sentences) {
+            weightedConfidence += massOn(label, s.probabilities()) * s.tokens();
+        }
+        return new Scored(label, score, weightedConfidence / totalTokens, sentences);
+    }
+
+    static SentimentLabel labelOf(double score) {
+        if (score <= -LABEL_THRESHOLD) {
+            return SentimentLabel.NEGATIVE;
+        }
+        return score >= LABEL_THRESHOLD ? SentimentLabel.POSITIVE : SentimentLabel.NEUTRAL;
+    }
+
+    private static double massOn(SentimentLabel label, double[] p) {
+        return switch (label) {
+            case NEGATIVE -> p[0] + p[1];
+            case POSITIVE -> p[3] + p[4];
+            default -> p[2];
+        };
+    }
+
+    private static double clamp(double v) {
+        return Math.max(-1, Math.min(1, v));
+    }
+
+    /** A scored text: label, score in [-1, 1], confidence in [0, 1] and the sentences. */
+    public record Scored(SentimentLabel label, double score, double confidence, List<SentenceSentiment> sentences) {
+    }
+}

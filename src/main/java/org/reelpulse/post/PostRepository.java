@@ -1,0 +1,153 @@
+package org.reelpulse.post;
+
+import static org.reelpulse.jooq.Tables.POST;
+import static org.reelpulse.jooq.Tables.SOURCE;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Row2;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/** The post store. Idempotent on (source, externalId). */
+@Repository
+public class PostRepository {
+
+    private final DSLContext db;
+    private final Clock clock;
+
+    PostRepository(DSLContext db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** The ids of the known sources, e.g. {@code mastodon}, {@code union}. */
+    public Set<String> sourceIds() {
+        return new HashSet<>(db.select(SOURCE.ID).from(SOURCE).fetch(SOURCE.ID));
+    }
+
+    /**
+     * Stores the posts that are not stored yet, in one transaction; a post whose (source,
+     * externalId) is already stored, or repeated within the batch, counts as a duplicate.
+     */
+    public InsertOutcome insertNew(List<NewPost> posts) {
+        if (posts.isEmpty()) {
+            return new InsertOutcome(0, 0);
+        }
+        return db.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            SeqOrder.lock(tx);
+            List<Row2<String, String>> keys = posts.stream()
+                    .map(p -> DSL.row(p.source(), p.externalId())).toList();
+            Set<String> stored = new HashSet<>(tx.select(POST.SOURCE, POST.EXTERNAL_ID).from(POST)
+                    .where(DSL.row(POST.SOURCE, POST.EXTERNAL_ID).in(keys))
+                    .fetch(r -> key(r.value1(), r.value2())));
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            int inserted = 0;
+            for (NewPost p : posts) {
+                if (!stored.add(key(p.source(), p.externalId()))) {
+                    continue;
+                }
+                Metrics m = p.metrics() == null ? Metrics.UNKNOWN : p.metrics();
+                tx.insertInto(POST)
+                        .set(POST.SEQ, SeqOrder.next())
+                        .set(POST.SOURCE, p.source())
+                        .set(POST.EXTERNAL_ID, p.externalId())
+                        .set(POST.URL, p.url())
+                        .set(POST.AUTHOR_HANDLE, p.author().handle())
+                        .set(POST.AUTHOR_NAME, p.author().name())
+                        .set(POST.AUTHOR_BIO, p.author().bio())
+                        .set(POST.TEXT, p.text())
+                        .set(POST.LANG, p.lang())
+                        .set(POST.PUBLISHED_AT, p.publishedAt().atOffset(ZoneOffset.UTC))
+                        .set(POST.LIKES, m.likes())
+                        .set(POST.REPOSTS, m.reposts())
+                        .set(POST.REPLIES, m.replies())
+                        .set(POST.QUOTES, m.quotes())
+                        .set(POST.REPLY_TO, p.replyTo())
+                        .set(POST.REPOST_OF, p.repostOf())
+                        .set(POST.COLLECTED_AT, now)
+                        .execute();
+                inserted++;
+            }
+            return new InsertOutcome(inserted, posts.size() - inserted);
+        });
+    }
+
+    private static String key(String source, String externalId) {
+        return source + '\u0000' + externalId;
+    }
+
+    public Optional<Post> findById(long id) {
+        return db.selectFrom(POST).where(POST.ID.eq(id)).fetchOptional(PostRepository::toPost);
+    }
+
+    /** The posts with these ids, keyed by id; ids that do not exist are absent. */
+    public Map<Long, Post> findByIds(Collection<Long> ids) {
+        Map<Long, Post> result = new HashMap<>();
+        for (List<Long> chunk : chunks(ids, 1000)) {
+            db.selectFrom(POST).where(POST.ID.in(chunk))
+                    .forEach(r -> result.put(r.getId(), toPost(r)));
+        }
+        return result;
+    }
+
+    /** Posts whose seq is above {@code seq}, lowest first. */
+    public List<Post> findAfterSeq(long seq, int limit) {
+        return db.selectFrom(POST).where(POST.SEQ.gt(seq)).orderBy(POST.SEQ).limit(limit)
+                .fetch(PostRepository::toPost);
+    }
+
+    public long count() {
+        return db.fetchCount(POST);
+    }
+
+    public long maxSeq() {
+        Long max = db.select(DSL.max(POST.SEQ)).from(POST).fetchOne(0, Long.class);
+        return max == null ? 0 : max;
+    }
+
+    /** Maps a row of the post table; for the repositories of later stages that join it. */
+    public static Post toPost(Record r) {
+        return new Post(r.get(POST.ID), r.get(POST.SEQ), r.get(POST.SOURCE), r.get(POST.EXTERNAL_ID),
+                r.get(POST.URL),
+                new Author(r.get(POST.AUTHOR_HANDLE), r.get(POST.AUTHOR_NAME), r.get(POST.AUTHOR_BIO)),
+                r.get(POST.TEXT), r.get(POST.LANG), instant(r.get(POST.PUBLISHED_AT)),
+                new Metrics(r.get(POST.LIKES), r.get(POST.REPOSTS), r.get(POST.REPLIES), r.get(POST.QUOTES)),
+                r.get(POST.REPLY_TO), r.get(POST.REPOST_OF), instant(r.get(POST.COLLECTED_AT)));
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    /** Splits ids into lists of at most {@code size}, for IN clauses. */
+    public static <T> List<List<T>> chunks(Collection<T> values, int size) {
+        List<T> all = new ArrayList<>(values);
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += size) {
+            out.add(all.subList(i, Math.min(all.size(), i + size)));
+        }
+        return out;
+    }
+
+    /** Number of posts per source id, for status pages. */
+    public Map<String, Integer> countBySource() {
+        return db.select(POST.SOURCE, DSL.count()).from(POST).groupBy(POST.SOURCE)
+                .fetch().stream().collect(Collectors.toMap(r -> r.value1(), r -> r.value2()));
+    }
+}

@@ -1,0 +1,58 @@
+package org.reelpulse.search;
+
+import java.util.Locale;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleDocValuesField;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
+import org.reelpulse.analyze.Sentiment;
+import org.reelpulse.post.Post;
+
+/** Turns a post and its analysis (if any yet) into its index document. */
+final class PostDocuments {
+
+    private PostDocuments() {
+    }
+
+    static PostIndex.PostDocument of(Post post, Sentiment sentiment) {
+        Document d = new Document();
+        d.add(new StringField(IndexFields.ID, Long.toString(post.id()), Field.Store.YES));
+        d.add(new NumericDocValuesField(IndexFields.ID, post.id()));
+        d.add(new TextField(IndexFields.TEXT, post.text(), Field.Store.YES));
+        String lang = sentiment != null && sentiment.lang() != null ? sentiment.lang() : lower(post.lang());
+        if (lang != null) {
+            String langField = IndexFields.TEXT_BY_LANG.get(lang);
+            if (langField != null) {
+                d.add(new TextField(langField, post.text(), Field.Store.NO));
+            }
+        }
+        keyword(d, IndexFields.SOURCE, post.source());
+        keyword(d, IndexFields.LANG, lang == null ? "unknown" : lang);
+        keyword(d, IndexFields.AUTHOR, post.author().handle());
+        keyword(d, IndexFields.SENTIMENT, sentiment == null ? IndexFields.PENDING : sentiment.label().key());
+        long published = post.publishedAt().toEpochMilli();
+        d.add(new LongPoint(IndexFields.PUBLISHED, published));
+        d.add(new NumericDocValuesField(IndexFields.PUBLISHED, published));
+        d.add(new NumericDocValuesField(IndexFields.ENGAGEMENT, post.metrics().total()));
+        if (sentiment != null && sentiment.score() != null) {
+            d.add(new DoubleDocValuesField(IndexFields.SCORE, sentiment.score()));
+        }
+        return new PostIndex.PostDocument(post.id(), d);
+    }
+
+    private static void keyword(Document d, String field, String value) {
+        String v = lower(value);
+        d.add(new StringField(field, v, Field.Store.NO));
+        d.add(new SortedDocValuesField(field, new BytesRef(v)));
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,125 @@
+package org.reelpulse.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+
+/**
+ * The one Lucene index of posts: one {@link IndexWriter}, one {@link SearcherManager}. The highest
+ * post seq whose changes are in the index is kept in each commit's user data, so after a restart
+ * indexing resumes exactly where the last commit stopped.
+ */
+public class PostIndex implements Closeable {
+
+    static final String WATERMARK_KEY = "reelpulse.seq";
+
+    private final Directory directory;
+    private final Analyzer analyzer;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    PostIndex(Directory directory, Analyzer analyzer) {
+        this.directory = directory;
+        this.analyzer = analyzer;
+        try {
+            IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            this.writer = new IndexWriter(directory, config);
+            this.searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the search index in " + directory
+                    + "; if it is damaged, delete the folder and ReelPulse rebuilds it from the database", e);
+        }
+    }
+
+    Analyzer analyzer() {
+        return analyzer;
+    }
+
+    /** The highest post seq committed to the index; 0 for a new index. */
+    public long watermark() {
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data != null) {
+            for (Map.Entry<String, String> e : data) {
+                if (WATERMARK_KEY.equals(e.getKey())) {
+                    return Long.parseLong(e.getValue());
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** Adds or replaces the documents of these posts and commits them with the new watermark. */
+    synchronized void apply(List<PostDocument> documents, long watermark) throws IOException {
+        for (PostDocument d : documents) {
+            writer.updateDocument(new Term(IndexFields.ID, Long.toString(d.postId())), d.document());
+        }
+        commit(watermark);
+    }
+
+    /** Empties the index and sets the watermark to 0, so everything is indexed again. */
+    synchronized void clear() throws IOException {
+        writer.deleteAll();
+        commit(0);
+    }
+
+    private void commit(long watermark) throws IOException {
+        writer.setLiveCommitData(Map.of(WATERMARK_KEY, Long.toString(watermark)).entrySet());
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** Drops everything not committed, as a crash would; for tests of resuming. */
+    void rollbackForTest() throws IOException {
+        writer.rollback();
+    }
+
+    /** Runs a read against a current searcher. */
+    <T> T read(SearcherFunction<T> fn) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return fn.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading the search index failed", e);
+        }
+    }
+
+    /** Number of documents in the index. */
+    public int size() {
+        return read(s -> s.getIndexReader().numDocs());
+    }
+
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        if (writer.isOpen()) {
+            writer.close();
+        }
+        directory.close();
+    }
+
+    /** A read of the index. */
+    @FunctionalInterface
+    interface SearcherFunction<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    /** A post's document and the post id it belongs to. */
+    record PostDocument(long postId, Document document) {
+    }
+}

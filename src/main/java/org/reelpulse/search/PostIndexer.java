@@ -1,0 +1,85 @@
+package org.reelpulse.search;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import org.reelpulse.analyze.AnalysisRepository;
+import org.reelpulse.analyze.Sentiment;
+import org.reelpulse.post.Post;
+import org.reelpulse.post.PostRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Feeds the index from the database by post seq: takes the posts changed since the index's
+ * watermark, (re)indexes them with their analysis, commits with the new watermark.
+ */
+@Component
+public class PostIndexer {
+
+    private static final Logger log = LoggerFactory.getLogger(PostIndexer.class);
+
+    private final PostIndex index;
+    private final PostRepository posts;
+    private final AnalysisRepository analyses;
+    private final SearchProperties properties;
+
+    PostIndexer(PostIndex index, PostRepository posts, AnalysisRepository analyses, SearchProperties properties) {
+        this.index = index;
+        this.posts = posts;
+        this.analyses = analyses;
+        this.properties = properties;
+    }
+
+    @Scheduled(fixedDelayString = "${reelpulse.search.poll-interval}", initialDelayString = "PT1S")
+    void poll() {
+        try {
+            catchUp();
+        } catch (IOException | RuntimeException e) {
+            log.error("Indexing failed; it resumes from the last commit on the next run", e);
+        }
+    }
+
+    /** Indexes until the index has every change in the database; returns the number of posts indexed. */
+    public synchronized int catchUp() throws IOException {
+        int total = 0;
+        int n;
+        while ((n = indexBatch()) > 0) {
+            total += n;
+        }
+        return total;
+    }
+
+    /** Indexes and commits one batch; returns its size. */
+    synchronized int indexBatch() throws IOException {
+        List<Post> batch = posts.findAfterSeq(index.watermark(), properties.batchSize());
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        Map<Long, Sentiment> sentiments = analyses.findSummaries(batch.stream().map(Post::id).toList());
+        index.apply(batch.stream().map(p -> PostDocuments.of(p, sentiments.get(p.id()))).toList(),
+                batch.get(batch.size() - 1).seq());
+        return batch.size();
+    }
+
+    /** Empties the index and indexes everything again from the database. */
+    public synchronized int rebuild() throws IOException {
+        log.info("Rebuilding the search index from the database");
+        index.clear();
+        int n = catchUp();
+        log.info("Search index rebuilt: {} posts", n);
+        return n;
+    }
+
+    /** How far the index is: its watermark against the highest seq in the database. */
+    public IndexStatus status() {
+        return new IndexStatus(index.size(), index.watermark(), posts.maxSeq());
+    }
+
+    /** Documents in the index, the seq it has reached, and the highest seq stored. */
+    public record IndexStatus(int documents, long indexedSeq, long storedSeq) {
+    }
+}

@@ -1,0 +1,93 @@
+package org.reelpulse.search;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.reelpulse.analyze.SentenceSentiment;
+import org.reelpulse.analyze.Sentiment;
+import org.reelpulse.post.Post;
+
+/** The JSON shape of a post and its analysis in the API and in NDJSON exports. */
+final class PostJson {
+
+    private PostJson() {
+    }
+
+    static Map<String, Object> of(Post p, Sentiment s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id());
+        m.put("source", p.source());
+        m.put("externalId", p.externalId());
+        m.put("url", p.url());
+        Map<String, Object> author = new LinkedHashMap<>();
+        author.put("handle", p.author().handle());
+        author.put("name", p.author().name());
+        author.put("bio", p.author().bio());
+        m.put("author", author);
+        m.put("publishedAt", p.publishedAt().toString());
+        m.put("lang", p.lang());
+        m.put("text", p.text());
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("likes", p.metrics().likes());
+        metrics.put("reposts", p.metrics().reposts());
+        metrics.put("replies", p.metrics().replies());
+        metrics.put("quotes", p.metrics().quotes());
+        m.put("metrics", metrics);
+        m.put("replyTo", p.replyTo());
+        m.put("repostOf", p.repostOf());
+        m.put("sentiment", s == null ? null : sentiment(s));
+        return m;
+    }
+
+    static Map<String, Object> sentiment(Sentiment s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("score", s.score());
+        m.put("label", s.label().key());
+        m.put("method", s.method());
+        m.put("confidence", s.confidence());
+        if (s.reason() != null) {
+            m.put("reason", s.reason());
+        }
+        m.put("lang", s.lang());
+        return m;
+    }
+
+    static Map<String, Object> withSentences(Post p, Sentiment s) {
+        Map<String, Object> m = of(p, s);
+        if (s != null) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> sentiment = (Map<String, Object>) m.get("sentiment");
+            sentiment.put("analysedAt", s.analysedAt().toString());
+            sentiment.put("sentences", s.sentences().stream().map(PostJson::sentence).toList());
+        }
+        return m;
+    }
+
+    private static Map<String, Object> sentence(SentenceSentiment t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("index", t.index());
+        m.put("begin", t.begin());
+        m.put("end", t.end());
+        m.put("text", t.text());
+        m.put("tokens", t.tokens());
+        m.put("label", t.label().key());
+        m.put("score", t.score());
+        double[] p = t.probabilities();
+        m.put("probabilities", Map.of("veryNegative", p[0], "negative", p[1], "neutral", p[2],
+                "positive", p[3], "veryPositive", p[4]));
+        return m;
+    }
+
+    static final List<String> CSV_COLUMNS = List.of("id", "source", "externalId", "url", "authorHandle",
+            "authorName", "publishedAt", "lang", "text", "likes", "reposts", "replies", "quotes", "replyTo",
+            "repostOf", "sentimentLabel", "sentimentScore", "sentimentConfidence", "sentimentMethod");
+
+    static List<Object> csvRow(Post p, Sentiment s) {
+        return java.util.Arrays.asList(p.id(), p.source(), p.externalId(), p.url(), p.author().handle(),
+                p.author().name(), p.publishedAt().toString(), p.lang(), p.text(), p.metrics().likes(),
+                p.metrics().reposts(), p.metrics().replies(), p.metrics().quotes(), p.replyTo(), p.repostOf(),
+                s == null ? null : s.label().key(), s == null ? null : s.score(),
+                s == null ? null : s.confidence(), s == null ? null : s.method());
+    }
+}

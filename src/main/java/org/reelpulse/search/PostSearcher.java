@@ -1,0 +1,331 @@
+package org.reelpulse.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.LongConsumer;
+
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.reelpulse.base.TimeWindow;
+import org.springframework.stereotype.Component;
+
+/** Reads the index: ranked pages with highlights, counts over time, and every match for exports. */
+@Component
+public class PostSearcher {
+
+    /** How results are ordered. */
+    public enum SortOrder {
+        RELEVANCE, RECENT, ENGAGEMENT
+    }
+
+    /** A page of hits: the total number of matches, and post ids with their highlighted text. */
+    public record SearchPage(long total, List<Hit> hits) {
+    }
+
+    /** One hit: the post id and its text with the matching words marked. */
+    public record Hit(long postId, String highlight) {
+    }
+
+    /** Counts for one time bucket. {@code meanScore} is null when no post in it was scored. */
+    public record Bucket(Instant start, long total, long negative, long neutral, long positive, long unscored,
+            long pending, Double meanScore) {
+    }
+
+    private final PostIndex index;
+
+    PostSearcher(PostIndex index) {
+        this.index = index;
+    }
+
+    /** The hits of a page, ordered as asked; {@code highlight} marks matches with {@code <mark>}. */
+    public SearchPage search(String q, TimeWindow window, SortOrder order, int offset, int size) {
+        Query query = QueryParsing.parse(q, window, index.analyzer());
+        return index.read(searcher -> {
+            int n = offset + size;
+            TopDocs top = switch (order) {
+                case RELEVANCE -> searcher.search(query, Math.max(1, n));
+                case RECENT -> searcher.search(query, Math.max(1, n),
+                        new Sort(new SortField(IndexFields.PUBLISHED, SortField.Type.LONG, true)));
+                case ENGAGEMENT -> searcher.search(query, Math.max(1, n),
+                        new Sort(new SortField(IndexFields.ENGAGEMENT, SortField.Type.LONG, true),
+                                new SortField(IndexFields.PUBLISHED, SortField.Type.LONG, true)));
+            };
+            long total = searcher.count(query);
+            ScoreDoc[] page = offset >= top.scoreDocs.length ? new ScoreDoc[0]
+                    : Arrays.copyOfRange(top.scoreDocs, offset, Math.min(top.scoreDocs.length, n));
+            if (page.length == 0) {
+                return new SearchPage(total, List.of());
+            }
+            String[] highlights = highlight(searcher, query, page);
+            List<Hit> hits = new ArrayList<>(page.length);
+            for (int i = 0; i < page.length; i++) {
+                hits.add(new Hit(postId(searcher, page[i].doc), highlights[i]));
+            }
+            return new SearchPage(total, hits);
+        });
+    }
+
+    private String[] highlight(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
+        // Terms of a language field are highlighted in the stored text, re-analysed the way that field
+        // was, so "replacing" is marked for a query on "replace" in an English post.
+        UnifiedHighlighter highlighter = new StoredTextHighlighter(UnifiedHighlighter.builder(searcher, index.analyzer())
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withMaxLength(100_000), searcher);
+        String[] fields = IndexFields.TEXT_FIELDS.toArray(String[]::new);
+        int[] docs = Arrays.stream(page).mapToInt(d -> d.doc).toArray();
+        int[] passages = new int[fields.length];
+        Arrays.fill(passages, 2);
+        int[] sortedDocs = docs.clone();
+        Arrays.sort(sortedDocs);
+        Map<String, String[]> byField = highlighter.highlightFields(fields, query,
+                new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO),
+                        Arrays.stream(sortedDocs).mapToObj(d -> new ScoreDoc(d, 0)).toArray(ScoreDoc[]::new)),
+                passages);
+        Map<Integer, Integer> position = new HashMap<>();
+        for (int i = 0; i < sortedDocs.length; i++) {
+            position.put(sortedDocs[i], i);
+        }
+        String[] out = new String[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            int at = position.get(docs[i]);
+            String best = null;
+            for (String f : fields) {
+                String h = byField.get(f)[at];
+                if (h != null && (best == null || marks(h) > marks(best))) {
+                    best = h;
+                }
+            }
+            out[i] = best;
+        }
+        return out;
+    }
+
+    private static int marks(String s) {
+        int n = 0;
+        for (int i = s.indexOf("<mark>"); i >= 0; i = s.indexOf("<mark>", i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    private static long postId(IndexSearcher searcher, int doc) throws IOException {
+        return Long.parseLong(searcher.storedFields().document(doc, Set.of(IndexFields.ID)).get(IndexFields.ID));
+    }
+
+    /** Counts per UTC day (or hour or week) of the matching posts, by sentiment, with empty buckets filled. */
+    public List<Bucket> timeline(String q, TimeWindow window, ChronoUnit interval) {
+        Query query = QueryParsing.parse(q, window, index.analyzer());
+        Map<Long, long[]> counts = index.read(searcher -> searcher.search(query, new TimelineCollectors(interval)));
+        List<Bucket> buckets = new ArrayList<>();
+        if (counts.isEmpty() && (window.from() == null || window.to() == null)) {
+            return buckets;
+        }
+        TreeMap<Long, long[]> sorted = new TreeMap<>(counts);
+        long first = window.from() != null ? bucketStart(window.from().toEpochMilli(), interval) : sorted.firstKey();
+        long last = window.to() != null ? bucketStart(window.to().toEpochMilli() - 1, interval) : sorted.lastKey();
+        for (long t = first; t <= last; t = next(t, interval)) {
+            long[] c = sorted.getOrDefault(t, new long[8]);
+            Double mean = c[6] == 0 ? null : Double.longBitsToDouble(c[7]) / c[6];
+            buckets.add(new Bucket(Instant.ofEpochMilli(t), c[0], c[1], c[2], c[3], c[4], c[5], mean));
+        }
+        return buckets;
+    }
+
+    static long bucketStart(long epochMillis, ChronoUnit interval) {
+        var t = Instant.ofEpochMilli(epochMillis).atZone(ZoneOffset.UTC);
+        if (interval == ChronoUnit.WEEKS) {
+            t = t.truncatedTo(ChronoUnit.DAYS).minusDays(t.getDayOfWeek().getValue() - 1L);
+        } else {
+            t = t.truncatedTo(interval);
+        }
+        return t.toInstant().toEpochMilli();
+    }
+
+    private static long next(long start, ChronoUnit interval) {
+        return Instant.ofEpochMilli(start).atZone(ZoneOffset.UTC).plus(1, interval).toInstant().toEpochMilli();
+    }
+
+    /** Calls {@code consumer} with the id of every matching post, oldest first; no cap. */
+    public long forEachMatch(String q, TimeWindow window, LongConsumer consumer) {
+        Query query = QueryParsing.parse(q, window, index.analyzer());
+        long[][] pairs = index.read(searcher -> searcher.search(query, new MatchCollectors()));
+        Arrays.sort(pairs, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        for (long[] p : pairs) {
+            consumer.accept(p[1]);
+        }
+        return pairs.length;
+    }
+
+    /** Checks a query without running it; throws the same error a search would. */
+    public void validate(String q) {
+        QueryParsing.parse(q, TimeWindow.ALL, index.analyzer());
+    }
+
+    /**
+     * Per bucket start: [total, negative, neutral, positive, unscored, pending, scored, sum of scores
+     * as double bits].
+     */
+    private static final class TimelineCollectors implements CollectorManager<TimelineCollector, Map<Long, long[]>> {
+        private final ChronoUnit interval;
+
+        TimelineCollectors(ChronoUnit interval) {
+            this.interval = interval;
+        }
+
+        @Override
+        public TimelineCollector newCollector() {
+            return new TimelineCollector(interval);
+        }
+
+        @Override
+        public Map<Long, long[]> reduce(Collection<TimelineCollector> collectors) {
+            Map<Long, long[]> merged = new HashMap<>();
+            for (TimelineCollector c : collectors) {
+                c.counts.forEach((k, v) -> merged.merge(k, v, (a, b) -> {
+                    for (int i = 0; i < 7; i++) {
+                        a[i] += b[i];
+                    }
+                    a[7] = Double.doubleToRawLongBits(Double.longBitsToDouble(a[7]) + Double.longBitsToDouble(b[7]));
+                    return a;
+                }));
+            }
+            return merged;
+        }
+    }
+
+    private static final class TimelineCollector extends SimpleCollector {
+        private final ChronoUnit interval;
+        private final Map<Long, long[]> counts = new HashMap<>();
+        private NumericDocValues published;
+        private SortedDocValues sentiment;
+        private NumericDocValues score;
+
+        TimelineCollector(ChronoUnit interval) {
+            this.interval = interval;
+        }
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            published = DocValues.getNumeric(context.reader(), IndexFields.PUBLISHED);
+            sentiment = DocValues.getSorted(context.reader(), IndexFields.SENTIMENT);
+            score = DocValues.getNumeric(context.reader(), IndexFields.SCORE);
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            if (!published.advanceExact(doc)) {
+                return;
+            }
+            long[] c = counts.computeIfAbsent(bucketStart(published.longValue(), interval), k -> new long[8]);
+            c[0]++;
+            String label = sentiment.advanceExact(doc) ? sentiment.lookupOrd(sentiment.ordValue()).utf8ToString()
+                    : IndexFields.PENDING;
+            switch (label) {
+                case "negative" -> c[1]++;
+                case "neutral" -> c[2]++;
+                case "positive" -> c[3]++;
+                case "unscored" -> c[4]++;
+                default -> c[5]++;
+            }
+            if (score.advanceExact(doc)) {
+                c[6]++;
+                double s = Double.longBitsToDouble(score.longValue());
+                c[7] = Double.doubleToRawLongBits(Double.longBitsToDouble(c[7]) + s);
+            }
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+    }
+
+    /** Collects [published, post id] of every match. */
+    private static final class MatchCollectors implements CollectorManager<MatchCollector, long[][]> {
+        @Override
+        public MatchCollector newCollector() {
+            return new MatchCollector();
+        }
+
+        @Override
+        public long[][] reduce(Collection<MatchCollector> collectors) {
+            return collectors.stream().flatMap(c -> c.pairs.stream()).toArray(long[][]::new);
+        }
+    }
+
+    private static final class MatchCollector extends SimpleCollector {
+        private final List<long[]> pairs = new ArrayList<>();
+        private NumericDocValues published;
+        private NumericDocValues ids;
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            published = DocValues.getNumeric(context.reader(), IndexFields.PUBLISHED);
+            ids = DocValues.getNumeric(context.reader(), IndexFields.ID);
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            long t = published.advanceExact(doc) ? published.longValue() : 0;
+            if (!ids.advanceExact(doc)) {
+                throw new UncheckedIOException(new IOException("Index document without a post id"));
+            }
+            pairs.add(new long[] {t, ids.longValue()});
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+    }
+
+    /** Marks hits in the stored text whatever text field the query term came from. */
+    private static final class StoredTextHighlighter extends UnifiedHighlighter {
+        private final IndexSearcher searcher;
+
+        StoredTextHighlighter(UnifiedHighlighter.Builder builder, IndexSearcher searcher) {
+            super(builder);
+            this.searcher = searcher;
+        }
+
+        @Override
+        protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter,
+                int cacheCharsThreshold) throws IOException {
+            List<CharSequence[]> values = new ArrayList<>();
+            var stored = searcher.storedFields();
+            for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+                String text = stored.document(doc, Set.of(IndexFields.TEXT)).get(IndexFields.TEXT);
+                CharSequence[] row = new CharSequence[fields.length];
+                Arrays.fill(row, text == null ? "" : text);
+                values.add(row);
+            }
+            return values;
+        }
+    }
+}

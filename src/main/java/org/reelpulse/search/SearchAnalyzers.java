@@ -1,0 +1,40 @@
+package org.reelpulse.search;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.core.LowerCaseFilter;
+import org.apache.lucene.analysis.de.GermanAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+
+/** The analyzers per field, shared by indexing, query parsing and highlighting. */
+final class SearchAnalyzers {
+
+    private SearchAnalyzers() {
+    }
+
+    static Analyzer create() {
+        Map<String, Analyzer> perField = new HashMap<>();
+        perField.put("text_en", new EnglishAnalyzer());
+        perField.put("text_fr", new FrenchAnalyzer());
+        perField.put("text_de", new GermanAnalyzer());
+        perField.put("text_es", new SpanishAnalyzer());
+        Analyzer keyword = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                KeywordTokenizer source = new KeywordTokenizer();
+                return new TokenStreamComponents(source, new LowerCaseFilter(source));
+            }
+        };
+        for (String field : IndexFields.KEYWORD_FIELDS) {
+            perField.put(field, keyword);
+        }
+        return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perField);
+    }
+}

@@ -1,0 +1,194 @@
+package org.reelpulse.search;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.reelpulse.analyze.AnalysisRepository;
+import org.reelpulse.analyze.Sentiment;
+import org.reelpulse.base.NotFoundException;
+import org.reelpulse.base.TimeWindow;
+import org.reelpulse.base.UserInputException;
+import org.reelpulse.post.Post;
+import org.reelpulse.post.PostRepository;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The analysts' JSON API: search, timeline, one post, export, and the index's state. */
+@RestController
+@RequestMapping("/api")
+class SearchApi {
+
+    private static final int EXPORT_CHUNK = 500;
+
+    private final PostSearcher searcher;
+    private final PostIndexer indexer;
+    private final PostRepository posts;
+    private final AnalysisRepository analyses;
+    private final SearchProperties properties;
+    private final ObjectMapper json;
+
+    SearchApi(PostSearcher searcher, PostIndexer indexer, PostRepository posts, AnalysisRepository analyses,
+            SearchProperties properties, ObjectMapper json) {
+        this.searcher = searcher;
+        this.indexer = indexer;
+        this.posts = posts;
+        this.analyses = analyses;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    @GetMapping("/search")
+    Map<String, Object> search(@RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "relevance") String sort) {
+        if (size < 1 || size > properties.maxPageSize()) {
+            throw new UserInputException("'size' must be between 1 and " + properties.maxPageSize()
+                    + "; use offset to page, or /api/export for everything.");
+        }
+        if (offset < 0 || offset > 100_000) {
+            throw new UserInputException("'offset' must be between 0 and 100000; use /api/export for deeper results.");
+        }
+        PostSearcher.SearchPage page = searcher.search(q, TimeWindow.parse(from, to), sortOrder(sort), offset, size);
+        List<Long> ids = page.hits().stream().map(PostSearcher.Hit::postId).toList();
+        Map<Long, Post> found = posts.findByIds(ids);
+        Map<Long, Sentiment> sentiments = analyses.findSummaries(ids);
+        List<Map<String, Object>> hits = new ArrayList<>();
+        for (PostSearcher.Hit h : page.hits()) {
+            Post p = found.get(h.postId());
+            if (p == null) {
+                continue; // deleted since it was indexed
+            }
+            Map<String, Object> hit = PostJson.of(p, sentiments.get(p.id()));
+            hit.put("highlight", h.highlight());
+            hits.add(hit);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("total", page.total());
+        body.put("offset", offset);
+        body.put("hits", hits);
+        return body;
+    }
+
+    @GetMapping("/timeline")
+    Map<String, Object> timeline(@RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "day") String interval) {
+        ChronoUnit unit = switch (interval.toLowerCase(Locale.ROOT)) {
+            case "hour" -> ChronoUnit.HOURS;
+            case "day" -> ChronoUnit.DAYS;
+            case "week" -> ChronoUnit.WEEKS;
+            default -> throw new UserInputException("'interval' must be hour, day or week, not '" + interval + "'.");
+        };
+        TimeWindow window = TimeWindow.parse(from, to);
+        if (unit == ChronoUnit.HOURS && (window.from() == null || window.to() == null
+                || java.time.Duration.between(window.from(), window.to()).toDays() > 62)) {
+            throw new UserInputException("Hourly buckets need 'from' and 'to' at most 62 days apart.");
+        }
+        List<Map<String, Object>> buckets = searcher.timeline(q, window, unit).stream().map(b -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("start", b.start().toString());
+            m.put("total", b.total());
+            m.put("negative", b.negative());
+            m.put("neutral", b.neutral());
+            m.put("positive", b.positive());
+            m.put("unscored", b.unscored());
+            m.put("pending", b.pending());
+            m.put("meanScore", b.meanScore());
+            return m;
+        }).toList();
+        return Map.of("interval", interval.toLowerCase(Locale.ROOT), "buckets", buckets);
+    }
+
+    @GetMapping("/posts/{id}")
+    Map<String, Object> post(@PathVariable long id) {
+        Post p = posts.findById(id).orElseThrow(() -> new NotFoundException("There is no post with id " + id + "."));
+        return PostJson.withSentences(p, analyses.find(id).orElse(null));
+    }
+
+    @GetMapping("/export")
+    ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "ndjson") String format) {
+        boolean csv = switch (format.toLowerCase(Locale.ROOT)) {
+            case "csv" -> true;
+            case "ndjson" -> false;
+            default -> throw new UserInputException("'format' must be ndjson or csv, not '" + format + "'.");
+        };
+        List<Long> ids = new ArrayList<>();
+        searcher.forEachMatch(q, TimeWindow.parse(from, to), ids::add);
+        StreamingResponseBody body = out -> {
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            if (csv) {
+                w.write(Csv.line(PostJson.CSV_COLUMNS));
+            }
+            for (List<Long> chunk : PostRepository.chunks(ids, EXPORT_CHUNK)) {
+                Map<Long, Post> found = posts.findByIds(chunk);
+                Map<Long, Sentiment> sentiments = analyses.findSummaries(chunk);
+                for (Long id : chunk) {
+                    Post p = found.get(id);
+                    if (p == null) {
+                        continue;
+                    }
+                    if (csv) {
+                        w.write(Csv.line(PostJson.csvRow(p, sentiments.get(id))));
+                    } else {
+                        w.write(json.writeValueAsString(PostJson.of(p, sentiments.get(id))));
+                        w.write('\n');
+                    }
+                }
+                w.flush();
+            }
+            w.flush();
+        };
+        return ResponseEntity.ok()
+                .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8)
+                        : new MediaType("application", "x-ndjson", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"reelpulse-export." + (csv ? "csv" : "ndjson") + "\"")
+                .header("X-Total-Count", Integer.toString(ids.size()))
+                .body(body);
+    }
+
+    @GetMapping("/status")
+    Map<String, Object> status() {
+        PostIndexer.IndexStatus index = indexer.status();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("posts", posts.count());
+        m.put("analysed", analyses.countAnalysed());
+        m.put("indexed", index.documents());
+        m.put("indexUpToDate", index.indexedSeq() >= index.storedSeq());
+        return m;
+    }
+
+    @PostMapping("/admin/index/rebuild")
+    Map<String, Object> rebuild() throws IOException {
+        return Map.of("indexed", indexer.rebuild());
+    }
+
+    private static PostSearcher.SortOrder sortOrder(String sort) {
+        try {
+            return PostSearcher.SortOrder.valueOf(sort.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("'sort' must be relevance, recent or engagement, not '" + sort + "'.");
+        }
+    }
+}

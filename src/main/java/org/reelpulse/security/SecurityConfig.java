@@ -1,0 +1,96 @@
+package org.reelpulse.security;
+
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Who may do what. {@code /api/**} takes HTTP Basic or a session: 401 without credentials, 403 for
+ * a role that may not. Requests with an Authorization header skip CSRF (they cannot be forged by
+ * another site); session requests need the CSRF token.
+ */
+@Configuration
+@EnableWebSecurity
+class SecurityConfig {
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix()
+                .role(Role.ADMIN.name()).implies(Role.ANALYST.name())
+                .role(Role.ANALYST.name()).implies(Role.VIEWER.name())
+                .build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(UserRepository users) {
+        return username -> users.findByUsername(username)
+                .map(u -> User.withUsername(u.username()).password(u.passwordHash()).roles(u.role().name())
+                        .disabled(!u.enabled()).build())
+                .orElseThrow(() -> new UsernameNotFoundException("No user " + username));
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"ReelPulse\"");
+            json(response, 401, "Log in first: send HTTP Basic credentials or use a session.");
+        };
+        AccessDeniedHandler forbidden = (request, response, e) -> json(response, 403,
+                "Your role may not do this; ask an administrator for a role that includes it.");
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/events", "/api/status").hasRole(Role.VIEWER.name())
+                        .requestMatchers(HttpMethod.GET, "/api/search", "/api/timeline", "/api/posts/*",
+                                "/api/export").hasRole(Role.ANALYST.name())
+                        .requestMatchers(HttpMethod.POST, "/api/import").hasRole(Role.ANALYST.name())
+                        .anyRequest().hasRole(Role.ADMIN.name()))
+                .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .csrf(c -> c.ignoringRequestMatchers(r -> r.getHeader("Authorization") != null));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .formLogin(Customizer.withDefaults())
+                .httpBasic(Customizer.withDefaults());
+        return http.build();
+    }
+
+    private static void json(jakarta.servlet.http.HttpServletResponse response, int status, String message)
+            throws java.io.IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"error\":\"" + message + "\"}");
+    }
+}
