@@ -1,0 +1,71 @@
+package org.reelpulse;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/** Keeps the layering of the style guide. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.reelpulse");
+
+    @Test
+    void shouldHaveNoCyclesBetweenFeaturePackages() {
+        slices().matching("org.reelpulse.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void shouldKeepServicesAwayFromViews() {
+        noClasses().that().resideOutsideOfPackage("..ui..")
+                .should().dependOnClassesThat().resideInAPackage("..ui..").check(CLASSES);
+    }
+
+    @Test
+    void shouldLetOnlyRepositoriesTouchGeneratedJooqCode() {
+        noClasses().that().resideOutsideOfPackage("org.reelpulse.jooq..")
+                .and().haveSimpleNameNotEndingWith("Repository")
+                .and().doNotHaveSimpleName("SeqOrder")
+                .and().doNotHaveSimpleName("DemoSettings")
+                .should().dependOnClassesThat().resideInAPackage("org.reelpulse.jooq..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void shouldKeepTheBasePackageIndependentOfFeatures() {
+        noClasses().that().resideInAPackage("org.reelpulse.base..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.reelpulse.post..", "org.reelpulse.collect..",
+                        "org.reelpulse.analyze..", "org.reelpulse.search..", "org.reelpulse.event..",
+                        "org.reelpulse.security..", "org.reelpulse.demo..", "org.reelpulse.dashboard..",
+                        "org.reelpulse.report..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void shouldKeepTheCoreStoresBelowTheStagesThatUseThem() {
+        noClasses().that().resideInAnyPackage("org.reelpulse.post..", "org.reelpulse.analyze..",
+                        "org.reelpulse.collect..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.reelpulse.search..", "org.reelpulse.demo..",
+                        "org.reelpulse.dashboard..", "org.reelpulse.report..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void shouldUseConstructorInjectionOnly() {
+        noFields().should().beAnnotatedWith(org.springframework.beans.factory.annotation.Autowired.class)
+                .check(CLASSES);
+    }
+
+    @Test
+    void shouldNotUseJUnit4() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("org.junit")
+                .check(new ClassFileImporter().importPackages("org.reelpulse"));
+    }
+}

@@ -1,0 +1,147 @@
+package org.reelpulse.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.reelpulse.analyze.Sentiment;
+import org.reelpulse.analyze.SentimentLabel;
+import org.reelpulse.base.TimeWindow;
+import org.reelpulse.base.UserInputException;
+import org.reelpulse.post.Author;
+import org.reelpulse.post.Metrics;
+import org.reelpulse.post.Post;
+
+/** Searching, highlighting, counting and exporting on an in-memory index. */
+class PostSearcherTest {
+
+    private PostIndex index;
+    private PostSearcher searcher;
+
+    @BeforeEach
+    void indexPosts() throws IOException {
+        index = new PostIndex(new ByteBuffersDirectory(), SearchAnalyzers.create());
+        searcher = new PostSearcher(index);
+        index.apply(List.of(
+                doc(1, "en", "2024-09-18T14:00:00Z", 5, "Lionsgate and Runway are replacing artists with a model.",
+                        SentimentLabel.NEGATIVE, -0.6),
+                doc(2, "en", "2024-09-18T16:00:00Z", 900, "Runway keeps shipping. Great tools for indie filmmakers.",
+                        SentimentLabel.POSITIVE, 0.5),
+                doc(3, "fr", "2024-09-19T09:00:00Z", 40, "Lionsgate remplace les artistes par des machines.",
+                        SentimentLabel.UNSCORED, null),
+                doc(4, "en", "2024-09-21T09:00:00Z", 0, "Nothing about the deal here, just popcorn.", null, null)),
+                4);
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        index.close();
+    }
+
+    private static PostIndex.PostDocument doc(long id, String lang, String at, int likes, String text,
+            SentimentLabel label, Double score) {
+        Post p = new Post(id, id, "mastodon", "ext-" + id, null, new Author("user" + id, null, null), text, lang,
+                Instant.parse(at), new Metrics(likes, 0, 0, 0), null, null, Instant.parse(at));
+        Sentiment s = label == null ? null
+                : new Sentiment(label, score, score == null ? null : 0.8, "test", null, lang, List.of(), Instant.now());
+        return PostDocuments.of(p, s);
+    }
+
+    @Test
+    void shouldFindPostsWithAllTermsAndMarkThem() {
+        PostSearcher.SearchPage page = searcher.search("lionsgate AND runway", TimeWindow.ALL,
+                PostSearcher.SortOrder.RELEVANCE, 0, 10);
+        assertThat(page.total()).isEqualTo(1);
+        assertThat(page.hits().get(0).postId()).isEqualTo(1);
+        assertThat(page.hits().get(0).highlight())
+                .contains("<mark>Lionsgate</mark>").contains("<mark>Runway</mark>");
+    }
+
+    @Test
+    void shouldMatchStemmedFormsInThePostsLanguageAndHighlightThem() {
+        PostSearcher.SearchPage page = searcher.search("replace", TimeWindow.ALL,
+                PostSearcher.SortOrder.RELEVANCE, 0, 10);
+        assertThat(page.hits()).extracting(PostSearcher.Hit::postId).containsExactly(1L);
+        assertThat(page.hits().get(0).highlight()).contains("<mark>replacing</mark>");
+        assertThat(searcher.search("machine", TimeWindow.ALL, PostSearcher.SortOrder.RELEVANCE, 0, 10).hits())
+                .extracting(PostSearcher.Hit::postId).containsExactly(3L);
+    }
+
+    @Test
+    void shouldSortByEngagementAndByRecency() {
+        assertThat(searcher.search("", TimeWindow.ALL, PostSearcher.SortOrder.ENGAGEMENT, 0, 10).hits())
+                .extracting(PostSearcher.Hit::postId).containsExactly(2L, 3L, 1L, 4L);
+        assertThat(searcher.search("", TimeWindow.ALL, PostSearcher.SortOrder.RECENT, 1, 2).hits())
+                .extracting(PostSearcher.Hit::postId).containsExactly(3L, 2L);
+    }
+
+    @Test
+    void shouldFilterByFieldsAndTimeWindow() {
+        assertThat(searcher.search("sentiment:negative OR lang:fr", TimeWindow.ALL,
+                PostSearcher.SortOrder.RECENT, 0, 10).total()).isEqualTo(2);
+        assertThat(searcher.search("", TimeWindow.parse("2024-09-19", "2024-09-19"),
+                PostSearcher.SortOrder.RECENT, 0, 10).hits())
+                .extracting(PostSearcher.Hit::postId).containsExactly(3L);
+    }
+
+    @Test
+    void shouldEscapeHtmlInHighlights() throws IOException {
+        index.apply(List.of(doc(5, "en", "2024-09-18T10:00:00Z", 0, "<script>alert('runway')</script>",
+                null, null)), 5);
+        String h = searcher.search("runway", TimeWindow.ALL, PostSearcher.SortOrder.RECENT, 0, 10).hits().stream()
+                .filter(x -> x.postId() == 5).findFirst().orElseThrow().highlight();
+        assertThat(h).doesNotContain("<script>").contains("&lt;script&gt;");
+    }
+
+    @Test
+    void shouldRejectAMalformedQueryWithItsPosition() {
+        assertThatThrownBy(() -> searcher.search("lionsgate AND (runway", TimeWindow.ALL,
+                PostSearcher.SortOrder.RELEVANCE, 0, 10))
+                .isInstanceOf(UserInputException.class)
+                .hasMessageContaining("could not be read")
+                .satisfies(e -> assertThat(((UserInputException) e).details()).containsKey("column"));
+    }
+
+    @Test
+    void shouldCountEachDayBySentimentAndFillEmptyDays() {
+        List<PostSearcher.Bucket> days = searcher.timeline("", TimeWindow.ALL, ChronoUnit.DAYS);
+        assertThat(days).extracting(b -> b.start().toString()).containsExactly("2024-09-18T00:00:00Z",
+                "2024-09-19T00:00:00Z", "2024-09-20T00:00:00Z", "2024-09-21T00:00:00Z");
+        PostSearcher.Bucket first = days.get(0);
+        assertThat(first.total()).isEqualTo(2);
+        assertThat(first.negative()).isEqualTo(1);
+        assertThat(first.positive()).isEqualTo(1);
+        assertThat(first.meanScore()).isCloseTo(-0.05, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(days.get(1).unscored()).isEqualTo(1);
+        assertThat(days.get(1).meanScore()).isNull();
+        assertThat(days.get(2).total()).isZero();
+        assertThat(days.get(3).pending()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldVisitEveryMatchOldestFirst() {
+        List<Long> ids = new ArrayList<>();
+        long n = searcher.forEachMatch("lionsgate OR runway", TimeWindow.ALL, ids::add);
+        assertThat(n).isEqualTo(3);
+        assertThat(ids).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void shouldReplaceAPostsDocumentWhenItIsIndexedAgain() throws IOException {
+        index.apply(List.of(doc(1, "en", "2024-09-18T14:00:00Z", 5, "Lionsgate and Runway, now analysed.",
+                SentimentLabel.NEUTRAL, 0.0)), 9);
+        assertThat(index.size()).isEqualTo(4);
+        assertThat(index.watermark()).isEqualTo(9);
+        assertThat(searcher.search("sentiment:neutral", TimeWindow.ALL, PostSearcher.SortOrder.RECENT, 0, 10).hits())
+                .extracting(PostSearcher.Hit::postId).containsExactly(1L);
+    }
+}
