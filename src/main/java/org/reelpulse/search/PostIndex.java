@@ -62,10 +62,15 @@ public class PostIndex implements Closeable {
 
     /** Adds or replaces the documents of these posts and commits them with the new watermark. */
     synchronized void apply(List<PostDocument> documents, long watermark) throws IOException {
+        stage(documents);
+        commit(watermark);
+    }
+
+    /** Adds or replaces documents without committing: invisible after a crash. */
+    synchronized void stage(List<PostDocument> documents) throws IOException {
         for (PostDocument d : documents) {
             writer.updateDocument(new Term(IndexFields.ID, Long.toString(d.postId())), d.document());
         }
-        commit(watermark);
     }
 
     /** Empties the index and sets the watermark to 0, so everything is indexed again. */

@@ -36,6 +36,9 @@ public class PostIndexer {
 
     @Scheduled(fixedDelayString = "${reelpulse.search.poll-interval}", initialDelayString = "PT1S")
     void poll() {
+        if (!properties.indexing()) {
+            return;
+        }
         try {
             catchUp();
         } catch (IOException | RuntimeException e) {

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 /**
  * {@code reelpulse.search.*}: the Lucene index.
  *
+ * @param indexing     whether this node feeds the index in the background (searching works either way)
  * @param indexDir     where the index lives (default {@code <data-dir>/index})
  * @param batchSize    posts indexed per commit
  * @param pollInterval pause between looks for new or changed posts
@@ -21,6 +22,7 @@ import jakarta.validation.constraints.NotNull;
 @Validated
 @ConfigurationProperties("reelpulse.search")
 public record SearchProperties(
+        boolean indexing,
         @NotNull Path indexDir,
         @Min(1) @Max(100_000) int batchSize,
         @NotNull Duration pollInterval,

@@ -94,6 +94,22 @@ class PostSearcherTest {
     }
 
     @Test
+    void shouldMarkEveryQueryTermEvenAtTheStartOfTheText() throws IOException {
+        index.clear();
+        index.apply(List.of(doc(6, "en", "2024-09-18T10:00:00Z", 0,
+                "Runway and Lionsgate will make previs wonderfully fast. Great news for indie filmmakers!",
+                SentimentLabel.POSITIVE, 0.5)), 6);
+        index.apply(List.of(doc(7, "fr", "2024-09-19T10:00:00Z", 0,
+                "Lionsgate et Runway : les artistes craignent pour leurs emplois.", SentimentLabel.UNSCORED, null)), 7);
+        index.apply(List.of(doc(6, "en", "2024-09-18T10:00:00Z", 950,
+                "Runway and Lionsgate will make previs wonderfully fast. Great news for indie filmmakers!",
+                SentimentLabel.POSITIVE, 0.5)), 8);
+        String h = searcher.search("lionsgate AND runway", TimeWindow.ALL, PostSearcher.SortOrder.ENGAGEMENT, 0, 10)
+                .hits().stream().filter(x -> x.postId() == 6).findFirst().orElseThrow().highlight();
+        assertThat(h).contains("<mark>Runway</mark>").contains("<mark>Lionsgate</mark>");
+    }
+
+    @Test
     void shouldEscapeHtmlInHighlights() throws IOException {
         index.apply(List.of(doc(5, "en", "2024-09-18T10:00:00Z", 0, "<script>alert('runway')</script>",
                 null, null)), 5);

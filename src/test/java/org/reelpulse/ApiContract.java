@@ -1,0 +1,218 @@
+package org.reelpulse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.reelpulse.support.TestData.post;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The JSON API end to end over real HTTP, against a real database: import, background scoring with
+ * the CoreNLP models, indexing, search, timeline, post detail, export and access rules. Run against
+ * H2 ({@link H2ApiIT}) and PostgreSQL ({@link PostgresApiIT}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ApiContract {
+
+    static final String CORPUS = String.join("\n",
+            post("mastodon", "m1", "en", "2024-09-18T14:03:00Z", 12,
+                    "Lionsgate signing with Runway is a disgusting, terrible betrayal. It is an awful, depressing day for artists."),
+            post("bluesky", "b1", "en", "2024-09-18T15:00:00Z", 950,
+                    "Runway and Lionsgate will make previs wonderfully fast. Great news for indie filmmakers!"),
+            post("reddit", "r1", "en", "2024-09-19T08:00:00Z", 3,
+                    "Lionsgate confirmed the Runway agreement in a statement on Wednesday."),
+            post("news", "n1", "fr", "2024-09-19T10:00:00Z", 0,
+                    "Lionsgate et Runway : les artistes craignent pour leurs emplois."),
+            post("hackernews", "h1", null, "2024-09-20T10:00:00Z", 44,
+                    "The studio is going to train the model on its library and that is not a small thing"),
+            post("union", "u1", "en", "2024-09-21T09:00:00Z", 0,
+                    "Our members did not consent to their work training a machine. We oppose this deal."));
+
+    @Autowired
+    TestRestTemplate http;
+
+    @BeforeAll
+    void importCorpusAndWaitForTheStages() {
+        ResponseEntity<Map<String, Object>> r = importAs("analyst", CORPUS);
+        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(r.getBody()).containsEntry("received", 6).containsEntry("inserted", 6)
+                .containsEntry("duplicates", 0);
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            Map<String, Object> status = get("viewer", "/api/status").getBody();
+            assertThat(status).containsEntry("analysed", 6).containsEntry("indexUpToDate", true);
+        });
+    }
+
+    ResponseEntity<Map<String, Object>> importAs(String user, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType("application/x-ndjson"));
+        return http.withBasicAuth(user, "reelpulse-demo").exchange("/api/import", HttpMethod.POST,
+                new HttpEntity<>(body, headers), new ParameterizedTypeReference<>() {
+                });
+    }
+
+    ResponseEntity<Map<String, Object>> get(String user, String path) {
+        return http.withBasicAuth(user, "reelpulse-demo").exchange(path, HttpMethod.GET, null,
+                new ParameterizedTypeReference<>() {
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> list(Map<String, Object> body, String key) {
+        return (List<Map<String, Object>>) body.get(key);
+    }
+
+    @Test
+    void shouldImportGoodLinesAndReportBadOnesWithTheirLineNumbers() {
+        String body = String.join("\n",
+                post("mastodon", "m-extra-1", "en", "2024-10-01T10:00:00Z", 1, "An extra post about Runway."),
+                "{not json",
+                post("myspace", "x1", "en", "2024-10-01T10:00:00Z", 1, "Unknown source"),
+                "",
+                "{\"source\":\"mastodon\",\"externalId\":\"m-extra-2\",\"author\":{\"handle\":\"a\"},\"publishedAt\":\"2024-10-01T10:00:00Z\"}",
+                "{\"source\":\"mastodon\",\"externalId\":\"m-extra-3\",\"author\":{\"handle\":\"a\"},\"text\":\"x\",\"publishedAt\":\"yesterday\"}");
+        Map<String, Object> r = importAs("analyst", body).getBody();
+        assertThat(r).containsEntry("received", 5).containsEntry("inserted", 1).containsEntry("duplicates", 0);
+        List<Map<String, Object>> rejected = list(r, "rejected");
+        assertThat(rejected).extracting(m -> m.get("line")).containsExactly(2, 3, 5, 6);
+        assertThat(rejected.get(0).get("error").toString()).contains("not valid JSON");
+        assertThat(rejected.get(1).get("error").toString()).contains("unknown source 'myspace'");
+        assertThat(rejected.get(2).get("error").toString()).contains("'text' is missing");
+        assertThat(rejected.get(3).get("error").toString()).contains("publishedAt");
+    }
+
+    @Test
+    void shouldInsertNothingWhenTheSameFileIsImportedAgain() {
+        Map<String, Object> r = importAs("analyst", CORPUS).getBody();
+        assertThat(r).containsEntry("received", 6).containsEntry("inserted", 0).containsEntry("duplicates", 6);
+        assertThat(list(r, "rejected")).isEmpty();
+    }
+
+    @Test
+    void shouldReturnScoredHighlightedPosts() {
+        Map<String, Object> r = get("analyst", "/api/search?q=lionsgate AND runway&sort=engagement").getBody();
+        assertThat(r.get("total")).isEqualTo(4);
+        List<Map<String, Object>> hits = list(r, "hits");
+        Map<String, Object> top = hits.get(0);
+        assertThat(top).containsEntry("source", "bluesky").containsEntry("externalId", "b1");
+        assertThat(top.get("highlight").toString()).as(hits.toString())
+                .contains("<mark>Runway</mark>").contains("<mark>Lionsgate</mark>");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> sentiment = (Map<String, Object>) top.get("sentiment");
+        assertThat(sentiment).containsEntry("label", "positive").containsEntry("method", "corenlp-4.5.10-rntn");
+        assertThat(((Number) sentiment.get("score")).doubleValue()).isBetween(0.2, 1.0);
+        Map<String, Object> negative = hits.stream().filter(h -> "m1".equals(h.get("externalId"))).findFirst()
+                .orElseThrow();
+        assertThat(((Map<?, ?>) negative.get("sentiment")).get("label")).isEqualTo("negative");
+        Map<String, Object> french = hits.stream().filter(h -> "n1".equals(h.get("externalId"))).findFirst()
+                .orElseThrow();
+        assertThat(((Map<?, ?>) french.get("sentiment")).get("label")).isEqualTo("unscored");
+        assertThat(((Map<?, ?>) french.get("sentiment")).get("reason").toString()).contains("'fr'");
+    }
+
+    @Test
+    void shouldScoreAPostWithoutLanguageAfterRecognisingIt() {
+        Map<String, Object> r = get("analyst", "/api/search?q=source:hackernews").getBody();
+        Map<?, ?> sentiment = (Map<?, ?>) list(r, "hits").get(0).get("sentiment");
+        assertThat(sentiment.get("lang")).isEqualTo("en");
+        assertThat(sentiment.get("method")).isEqualTo("corenlp-4.5.10-rntn");
+    }
+
+    @Test
+    void shouldCountTheDailyReactionBySentiment() {
+        Map<String, Object> r = get("analyst",
+                "/api/timeline?q=lionsgate OR runway&from=2024-09-18&to=2024-09-20&interval=day").getBody();
+        List<Map<String, Object>> buckets = list(r, "buckets");
+        assertThat(buckets).extracting(b -> b.get("start")).containsExactly("2024-09-18T00:00:00Z",
+                "2024-09-19T00:00:00Z", "2024-09-20T00:00:00Z");
+        assertThat(buckets.get(0)).containsEntry("total", 2).containsEntry("negative", 1).containsEntry("positive", 1);
+        assertThat(buckets.get(1)).containsEntry("total", 2).containsEntry("unscored", 1);
+        assertThat(buckets.get(2)).containsEntry("total", 0);
+        assertThat(buckets.get(2).get("meanScore")).isNull();
+    }
+
+    @Test
+    void shouldShowAPostWithEverySentenceOfItsScore() {
+        Map<String, Object> hit = list(get("analyst", "/api/search?q=disgusting").getBody(), "hits").get(0);
+        Map<String, Object> post = get("analyst", "/api/posts/" + hit.get("id")).getBody();
+        Map<?, ?> sentiment = (Map<?, ?>) post.get("sentiment");
+        List<?> sentences = (List<?>) sentiment.get("sentences");
+        assertThat(sentences).hasSize(2);
+        assertThat(((Map<?, ?>) sentences.get(0)).get("text").toString()).startsWith("Lionsgate signing");
+        assertThat((Map<?, ?>) ((Map<?, ?>) sentences.get(0)).get("probabilities")).hasSize(5);
+        assertThat(get("analyst", "/api/posts/999999").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void shouldExportEveryMatchAsCsvAndNdjson() {
+        ResponseEntity<String> csv = http.withBasicAuth("analyst", "reelpulse-demo")
+                .getForEntity("/api/export?q=lionsgate&format=csv", String.class);
+        assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+        List<String> lines = csv.getBody().lines().toList();
+        assertThat(lines.get(0)).startsWith("id,source,externalId");
+        assertThat(lines).hasSize(1 + 4);
+        ResponseEntity<String> ndjson = http.withBasicAuth("analyst", "reelpulse-demo")
+                .getForEntity("/api/export?q=lionsgate&format=ndjson", String.class);
+        assertThat(ndjson.getBody().lines()).hasSize(4).allSatisfy(l -> assertThat(l).contains("\"sentiment\":{"));
+    }
+
+    @Test
+    void shouldAnswer400WithTheParsersPositionForAMalformedQuery() {
+        ResponseEntity<Map<String, Object>> r = get("analyst", "/api/search?q=lionsgate AND (runway");
+        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(r.getBody().get("error").toString()).contains("could not be read");
+        assertThat(r.getBody()).containsKey("column");
+        assertThat(get("analyst", "/api/search?q=x&sort=loudest").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(get("analyst", "/api/timeline?from=18.9.2024").getBody().get("error").toString())
+                .contains("2024-09-18");
+    }
+
+    @Test
+    void shouldAnswer401WithoutCredentialsAnd403ForARoleThatMayNot() {
+        assertThat(http.getForEntity("/api/search?q=runway", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.withBasicAuth("analyst", "wrong").getForEntity("/api/search?q=runway", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(get("viewer", "/api/search?q=runway").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(importAs("viewer", CORPUS).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get("viewer", "/api/status").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(get("admin", "/api/search?q=runway").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.withBasicAuth("analyst", "reelpulse-demo")
+                .postForEntity("/api/admin/index/rebuild", null, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void shouldRebuildTheIndexFromTheDatabase() {
+        long before = ((Number) get("analyst", "/api/search?q=lionsgate").getBody().get("total")).longValue();
+        ResponseEntity<Map<String, Object>> r = http.withBasicAuth("admin", "reelpulse-demo").exchange(
+                "/api/admin/index/rebuild", HttpMethod.POST, null, new ParameterizedTypeReference<>() {
+                });
+        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(((Number) r.getBody().get("indexed")).intValue()).isGreaterThanOrEqualTo(6);
+        assertThat(((Number) get("analyst", "/api/search?q=lionsgate").getBody().get("total")).longValue())
+                .isEqualTo(before);
+    }
+
+    @Test
+    void shouldReportHealthWithoutLogin() {
+        assertThat(http.getForEntity("/actuator/health", String.class).getBody()).contains("UP");
+    }
+}

@@ -1,0 +1,27 @@
+package org.reelpulse;
+
+import org.junit.jupiter.api.Tag;
+import org.reelpulse.support.TestData;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The API contract on a real PostgreSQL (full profile), in a schema of its own so runs never see
+ * each other's data.
+ */
+@Tag("postgres")
+class PostgresApiIT extends ApiContract {
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        String url = TestData.postgresUrl();
+        String schema = "rp_it_" + Long.toString(System.nanoTime(), 36);
+        registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        registry.add("spring.flyway.schemas", () -> schema);
+        registry.add("reelpulse.data-dir", () -> TestData.newDataDir("pg-api").toString());
+        registry.add("reelpulse.demo.enabled", () -> "false");
+        registry.add("reelpulse.security.demo-accounts", () -> "true");
+        registry.add("reelpulse.analyze.poll-interval", () -> "PT0.2S");
+        registry.add("reelpulse.search.poll-interval", () -> "PT0.2S");
+    }
+}

@@ -1,0 +1,48 @@
+package org.reelpulse.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Helpers shared by the integration tests. */
+public final class TestData {
+
+    private TestData() {
+    }
+
+    /** A fresh folder for one test context's database and index. */
+    public static Path newDataDir(String name) {
+        try {
+            return Files.createTempDirectory("reelpulse-" + name + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One post in the canonical NDJSON format. */
+    public static String post(String source, String externalId, String lang, String publishedAt, int likes,
+            String text) {
+        return "{\"source\":\"" + source + "\",\"externalId\":\"" + externalId + "\",\"url\":\"https://example.org/"
+                + externalId + "\",\"author\":{\"handle\":\"" + externalId + "_author\",\"name\":\"Tester\"},"
+                + "\"text\":\"" + text + "\"," + (lang == null ? "" : "\"lang\":\"" + lang + "\",")
+                + "\"publishedAt\":\"" + publishedAt + "\",\"metrics\":{\"likes\":" + likes
+                + ",\"reposts\":1,\"replies\":0,\"quotes\":0}}";
+    }
+
+    /**
+     * The PostgreSQL URL for the full profile, from REELPULSE_TEST_POSTGRES_URL. Fails, never skips,
+     * when it is missing.
+     */
+    public static String postgresUrl() {
+        String url = System.getProperty("reelpulse.test.postgres-url");
+        if (url == null || url.isBlank() || url.startsWith("${")) {
+            url = System.getenv("REELPULSE_TEST_POSTGRES_URL");
+        }
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException("The PostgreSQL tests need a server: set REELPULSE_TEST_POSTGRES_URL, e.g. "
+                    + "jdbc:postgresql://localhost:5432/reelpulse?user=reelpulse&password=reelpulse (see README)");
+        }
+        return url;
+    }
+}
