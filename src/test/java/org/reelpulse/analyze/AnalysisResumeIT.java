@@ -1,0 +1,71 @@
+package org.reelpulse.analyze;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.reelpulse.collect.NdjsonImporter;
+import org.reelpulse.post.Post;
+import org.reelpulse.post.PostRepository;
+import org.reelpulse.support.StagesOffContext;
+import org.reelpulse.support.TestData;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A crash in the middle of an analysis batch loses nothing and scores nothing twice. */
+class AnalysisResumeIT extends StagesOffContext {
+
+    @Autowired
+    NdjsonImporter importer;
+    @Autowired
+    AnalysisRepository analyses;
+    @Autowired
+    AnalysisWorker worker;
+    @Autowired
+    PostAnalyzer analyzer;
+    @Autowired
+    PostRepository posts;
+
+    @Test
+    void shouldResumeAfterACrashMidBatchAndAnalyseEveryPostExactlyOnce() throws Exception {
+        String ndjson = IntStream.range(0, 70).mapToObj(i -> TestData.post("mastodon", "resume-" + i, "en",
+                "2024-09-18T14:00:00Z", i, "Runway post number " + i + " is a good idea."))
+                .collect(Collectors.joining("\n"));
+        importer.importFrom(new ByteArrayInputStream(ndjson.getBytes(StandardCharsets.UTF_8)));
+        long before = analyses.countAnalysed();
+
+        // the first batch commits
+        assertThat(worker.runBatch()).isEqualTo(32);
+        assertThat(analyses.countAnalysed()).isEqualTo(before + 32);
+
+        // the second batch dies while being written: a post id that does not exist breaks the transaction
+        List<Post> next = analyses.findUnanalysed(32);
+        Map<Long, Sentiment> results = new LinkedHashMap<>();
+        for (Post p : next) {
+            results.put(p.id(), analyzer.analyse(p));
+        }
+        results.put(Long.MAX_VALUE, Sentiment.unscored("en", "crash", Instant.now()));
+        assertThatThrownBy(() -> analyses.saveAll(results)).isInstanceOf(RuntimeException.class);
+        assertThat(analyses.countAnalysed()).isEqualTo(before + 32);
+        assertThat(analyses.findUnanalysed(1000)).extracting(Post::id).containsAll(
+                next.stream().map(Post::id).toList());
+
+        // a restart picks the uncommitted posts up again
+        while (worker.runBatch() > 0) {
+            // until done
+        }
+        assertThat(analyses.countAnalysed()).isEqualTo(posts.count());
+        assertThat(analyses.findUnanalysed(10)).isEmpty();
+        Sentiment one = analyses.find(next.get(0).id()).orElseThrow();
+        assertThat(one.sentences()).hasSize(1);
+        assertThat(one.method()).isEqualTo(CoreNlpSentiment.METHOD);
+    }
+}

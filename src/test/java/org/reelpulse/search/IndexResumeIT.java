@@ -1,0 +1,69 @@
+package org.reelpulse.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.reelpulse.analyze.AnalysisRepository;
+import org.reelpulse.analyze.Sentiment;
+import org.reelpulse.collect.NdjsonImporter;
+import org.reelpulse.post.Post;
+import org.reelpulse.post.PostRepository;
+import org.reelpulse.support.StagesOffContext;
+import org.reelpulse.support.TestData;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Indexing stopped mid-way resumes from the committed watermark: every post exactly once. */
+class IndexResumeIT extends StagesOffContext {
+
+    @Autowired
+    NdjsonImporter importer;
+    @Autowired
+    PostRepository posts;
+    @Autowired
+    AnalysisRepository analyses;
+
+    @Test
+    void shouldResumeFromTheCommittedWatermarkAfterACrash() throws Exception {
+        String ndjson = IntStream.range(0, 25).mapToObj(i -> TestData.post("bluesky", "index-" + i, "en",
+                "2024-09-18T14:00:00Z", i, "Lionsgate post " + i)).collect(Collectors.joining("\n"));
+        importer.importFrom(new ByteArrayInputStream(ndjson.getBytes(StandardCharsets.UTF_8)));
+        Path dir = TestData.newDataDir("index-resume");
+        SearchProperties props = new SearchProperties(true, dir, 10, java.time.Duration.ofSeconds(1), 100);
+
+        PostIndex index = new PostIndex(FSDirectory.open(dir), SearchAnalyzers.create());
+        PostIndexer indexer = new PostIndexer(index, posts, analyses, props);
+        assertThat(indexer.indexBatch()).isEqualTo(10);
+        long committed = index.watermark();
+
+        // the next batch is written but the process dies before the commit
+        List<Post> uncommitted = posts.findAfterSeq(committed, 10);
+        Map<Long, Sentiment> none = Map.of();
+        index.stage(uncommitted.stream().map(p -> PostDocuments.of(p, none.get(p.id()))).toList());
+        index.rollbackForTest();
+
+        // restart on the same folder
+        PostIndex reopened = new PostIndex(FSDirectory.open(dir), SearchAnalyzers.create());
+        assertThat(reopened.watermark()).isEqualTo(committed);
+        assertThat(reopened.size()).isEqualTo(10);
+        PostIndexer resumed = new PostIndexer(reopened, posts, analyses, props);
+        assertThat(resumed.catchUp()).isEqualTo(posts.count() - 10);
+
+        assertThat(reopened.size()).isEqualTo((int) posts.count());
+        assertThat(reopened.watermark()).isEqualTo(posts.maxSeq());
+        for (Post p : posts.findAfterSeq(0, 1000)) {
+            int copies = reopened.read(s -> s.getIndexReader().docFreq(new Term(IndexFields.ID, Long.toString(p.id()))));
+            assertThat(copies).as("documents of post %s", p.id()).isEqualTo(1);
+        }
+        reopened.close();
+    }
+}
