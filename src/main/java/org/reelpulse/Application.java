@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
-import com.vaadin.flow.server.PWA;
 
 /**
  * ReelPulse: collects how the public, working artists and their unions react to studio AI deals,
@@ -18,7 +17,6 @@ import com.vaadin.flow.server.PWA;
 @SpringBootApplication
 @EnableScheduling
 @ConfigurationPropertiesScan
-@PWA(name = "ReelPulse", shortName = "ReelPulse")
 public class Application implements AppShellConfigurator {
 
     public static void main(String[] args) {

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.reelpulse.jooq.tables.records.TrackedEventRecord;
 import org.springframework.stereotype.Repository;
 
 /** Tracked events, unique by slug. */
@@ -27,26 +28,16 @@ public class EventRepository {
 
     /** Inserts the event, or updates the one with the same slug. */
     public void save(TrackedEvent e) {
-        int updated = db.update(TRACKED_EVENT)
-                .set(TRACKED_EVENT.NAME, e.name())
-                .set(TRACKED_EVENT.QUERY, e.query())
-                .set(TRACKED_EVENT.DESCRIPTION, e.description())
-                .set(TRACKED_EVENT.ANNOUNCED_AT, at(e.announcedAt()))
-                .set(TRACKED_EVENT.WINDOW_FROM, at(e.from()))
-                .set(TRACKED_EVENT.WINDOW_TO, at(e.to()))
-                .where(TRACKED_EVENT.SLUG.eq(e.slug()))
-                .execute();
-        if (updated == 0) {
-            db.insertInto(TRACKED_EVENT)
-                    .set(TRACKED_EVENT.SLUG, e.slug())
-                    .set(TRACKED_EVENT.NAME, e.name())
-                    .set(TRACKED_EVENT.QUERY, e.query())
-                    .set(TRACKED_EVENT.DESCRIPTION, e.description())
-                    .set(TRACKED_EVENT.ANNOUNCED_AT, at(e.announcedAt()))
-                    .set(TRACKED_EVENT.WINDOW_FROM, at(e.from()))
-                    .set(TRACKED_EVENT.WINDOW_TO, at(e.to()))
-                    .execute();
-        }
+        TrackedEventRecord r = db.fetchOptional(TRACKED_EVENT, TRACKED_EVENT.SLUG.eq(e.slug()))
+                .orElseGet(() -> db.newRecord(TRACKED_EVENT));
+        r.setSlug(e.slug());
+        r.setName(e.name());
+        r.setQuery(e.query());
+        r.setDescription(e.description());
+        r.setAnnouncedAt(at(e.announcedAt()));
+        r.setWindowFrom(at(e.from()));
+        r.setWindowTo(at(e.to()));
+        r.store();
     }
 
     private static OffsetDateTime at(java.time.Instant t) {

@@ -8,7 +8,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param demoAccounts         create the demo accounts (only for the embedded demo)
  * @param initialAdminPassword the first admin's password when there are no users yet; set it from
- *                             the environment ({@code REELPULSE_SECURITY_INITIAL_ADMIN_PASSWORD}),
+ *                             the environment ({@code REELPULSE_ADMIN_PASSWORD}),
  *                             else one is generated and printed once
  */
 @Validated

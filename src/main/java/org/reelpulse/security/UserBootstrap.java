@@ -75,7 +75,7 @@ class UserBootstrap implements ApplicationRunner {
                       user:     {}
                       password: {}
                     This password is shown only now. Keep it, or set
-                    REELPULSE_SECURITY_INITIAL_ADMIN_PASSWORD before the first start.
+                    REELPULSE_ADMIN_PASSWORD before the first start.
                     ===============================================================""", username, password);
         } else {
             log.info("Administrator '{}' created with the password from the environment", username);
