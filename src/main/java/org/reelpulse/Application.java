@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.theme.Theme;
 
 /**
  * ReelPulse: collects how the public, working artists and their unions react to studio AI deals,
@@ -17,6 +18,7 @@ import com.vaadin.flow.component.page.AppShellConfigurator;
 @SpringBootApplication
 @EnableScheduling
 @ConfigurationPropertiesScan
+@Theme("reelpulse")
 public class Application implements AppShellConfigurator {
 
     public static void main(String[] args) {

@@ -21,8 +21,9 @@ public class EventRepository {
         this.db = db;
     }
 
+    /** All events, in the order they were added: the first is the default on the dashboard. */
     public List<TrackedEvent> findAll() {
-        return db.selectFrom(TRACKED_EVENT).orderBy(TRACKED_EVENT.WINDOW_FROM.desc(), TRACKED_EVENT.ID)
+        return db.selectFrom(TRACKED_EVENT).orderBy(TRACKED_EVENT.ID)
                 .fetch(EventRepository::toEvent);
     }
 

@@ -182,6 +182,16 @@ public class PostSearcher {
         return pairs.length;
     }
 
+    /** How many posts match and how many distinct authors wrote them. */
+    public record Reach(long posts, long authors) {
+    }
+
+    /** Counts the matching posts and their distinct authors. */
+    public Reach reach(String q, TimeWindow window) {
+        Query query = QueryParsing.parse(q, window, index.analyzer());
+        return index.read(searcher -> searcher.search(query, new AuthorCollectors()));
+    }
+
     /** Checks a query without running it; throws the same error a search would. */
     public void validate(String q) {
         QueryParsing.parse(q, TimeWindow.ALL, index.analyzer());
@@ -257,6 +267,59 @@ public class PostSearcher {
                 c[6]++;
                 double s = Double.longBitsToDouble(score.longValue());
                 c[7] = Double.doubleToRawLongBits(Double.longBitsToDouble(c[7]) + s);
+            }
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+    }
+
+    /** Marks the author ordinals of matches per segment; resolves them to distinct handles at the end. */
+    private static final class AuthorCollectors implements CollectorManager<AuthorCollector, Reach> {
+        @Override
+        public AuthorCollector newCollector() {
+            return new AuthorCollector();
+        }
+
+        @Override
+        public Reach reduce(Collection<AuthorCollector> collectors) throws IOException {
+            java.util.Set<org.apache.lucene.util.BytesRef> authors = new java.util.HashSet<>();
+            long posts = 0;
+            for (AuthorCollector c : collectors) {
+                posts += c.posts;
+                for (var segment : c.segments) {
+                    org.apache.lucene.util.FixedBitSet ords = segment.getValue();
+                    for (int o = ords.nextSetBit(0); o != DocIdSetIterator.NO_MORE_DOCS;
+                            o = o + 1 < ords.length() ? ords.nextSetBit(o + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+                        authors.add(org.apache.lucene.util.BytesRef.deepCopyOf(segment.getKey().lookupOrd(o)));
+                    }
+                }
+            }
+            return new Reach(posts, authors.size());
+        }
+    }
+
+    private static final class AuthorCollector extends SimpleCollector {
+        private final List<Map.Entry<SortedDocValues, org.apache.lucene.util.FixedBitSet>> segments = new ArrayList<>();
+        private SortedDocValues authors;
+        private org.apache.lucene.util.FixedBitSet seen;
+        private long posts;
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            authors = DocValues.getSorted(context.reader(), IndexFields.AUTHOR);
+            seen = new org.apache.lucene.util.FixedBitSet(Math.max(1, authors.getValueCount()));
+            // a fresh instance to resolve ordinals later, independent of this iteration
+            segments.add(Map.entry(DocValues.getSorted(context.reader(), IndexFields.AUTHOR), seen));
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            posts++;
+            if (authors.advanceExact(doc)) {
+                seen.set(authors.ordValue());
             }
         }
 

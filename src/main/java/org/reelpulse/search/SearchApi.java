@@ -39,15 +39,17 @@ class SearchApi {
     private static final int EXPORT_CHUNK = 500;
 
     private final PostSearcher searcher;
+    private final SearchService service;
     private final PostIndexer indexer;
     private final PostRepository posts;
     private final AnalysisRepository analyses;
     private final SearchProperties properties;
     private final ObjectMapper json;
 
-    SearchApi(PostSearcher searcher, PostIndexer indexer, PostRepository posts, AnalysisRepository analyses,
+    SearchApi(PostSearcher searcher, SearchService service, PostIndexer indexer, PostRepository posts, AnalysisRepository analyses,
             SearchProperties properties, ObjectMapper json) {
         this.searcher = searcher;
+        this.service = service;
         this.indexer = indexer;
         this.posts = posts;
         this.analyses = analyses;
@@ -67,18 +69,11 @@ class SearchApi {
         if (offset < 0 || offset > 100_000) {
             throw new UserInputException("'offset' must be between 0 and 100000; use /api/export for deeper results.");
         }
-        PostSearcher.SearchPage page = searcher.search(q, TimeWindow.parse(from, to), sortOrder(sort), offset, size);
-        List<Long> ids = page.hits().stream().map(PostSearcher.Hit::postId).toList();
-        Map<Long, Post> found = posts.findByIds(ids);
-        Map<Long, Sentiment> sentiments = analyses.findSummaries(ids);
+        SearchService.Page page = service.search(q, TimeWindow.parse(from, to), sortOrder(sort), offset, size);
         List<Map<String, Object>> hits = new ArrayList<>();
-        for (PostSearcher.Hit h : page.hits()) {
-            Post p = found.get(h.postId());
-            if (p == null) {
-                continue; // deleted since it was indexed
-            }
-            Map<String, Object> hit = PostJson.of(p, sentiments.get(p.id()));
-            hit.put("highlight", h.highlight());
+        for (SearchService.Result r : page.results()) {
+            Map<String, Object> hit = PostJson.of(r.post(), r.sentiment());
+            hit.put("highlight", r.highlight());
             hits.add(hit);
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -120,8 +115,9 @@ class SearchApi {
 
     @GetMapping("/posts/{id}")
     Map<String, Object> post(@PathVariable long id) {
-        Post p = posts.findById(id).orElseThrow(() -> new NotFoundException("There is no post with id " + id + "."));
-        return PostJson.withSentences(p, analyses.find(id).orElse(null));
+        SearchService.Result r = service.post(id)
+                .orElseThrow(() -> new NotFoundException("There is no post with id " + id + "."));
+        return PostJson.withSentences(r.post(), r.sentiment());
     }
 
     @GetMapping("/export")

@@ -1,6 +1,9 @@
 package org.reelpulse.security;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.reelpulse.security.ui.LoginView;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,9 +12,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -20,6 +23,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 /**
  * Who may do what. {@code /api/**} takes HTTP Basic or a session: 401 without credentials, 403 for
@@ -43,10 +48,16 @@ class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * Users from the database. Each user holds every role its own role includes, so checks that do
+     * not know the hierarchy (the views' {@code @RolesAllowed}) agree with those that do.
+     */
     @Bean
-    UserDetailsService userDetailsService(UserRepository users) {
+    UserDetailsService userDetailsService(UserRepository users, RoleHierarchy hierarchy) {
         return username -> users.findByUsername(username)
-                .map(u -> User.withUsername(u.username()).password(u.passwordHash()).roles(u.role().name())
+                .map(u -> User.withUsername(u.username()).password(u.passwordHash())
+                        .authorities(hierarchy.getReachableGrantedAuthorities(
+                                List.of(new SimpleGrantedAuthority("ROLE_" + u.role().name()))))
                         .disabled(!u.enabled()).build())
                 .orElseThrow(() -> new UsernameNotFoundException("No user " + username));
     }
@@ -79,10 +90,8 @@ class SecurityConfig {
     SecurityFilterChain web(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
-                        .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
-                .httpBasic(Customizer.withDefaults());
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name()))
+                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }
 

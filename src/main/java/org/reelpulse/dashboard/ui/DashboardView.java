@@ -1,0 +1,165 @@
+package org.reelpulse.dashboard.ui;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.reelpulse.base.ui.SentimentColors;
+import org.reelpulse.base.ui.StackedBarChart;
+import org.reelpulse.dashboard.DashboardService;
+import org.reelpulse.dashboard.EventOverview;
+import org.reelpulse.event.TrackedEvent;
+import org.reelpulse.search.PostSearcher;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.PermitAll;
+
+/**
+ * The morning view for communications staff: one tracked event over its window, as KPI cards and
+ * the daily volume stacked by sentiment. The event is in the URL ({@code /?event=slug}).
+ */
+@Route("")
+@PageTitle("Dashboard · ReelPulse")
+@Menu(title = "Dashboard", order = 0, icon = "vaadin:dashboard")
+@PermitAll
+public class DashboardView extends VerticalLayout implements BeforeEnterObserver {
+
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    private final DashboardService service;
+    private final Select<TrackedEvent> eventSelect = new Select<>();
+    private final Paragraph period = new Paragraph();
+    private final FlexLayout cards = new FlexLayout();
+    private final StackedBarChart chart = new StackedBarChart();
+    private final Paragraph chartNote = new Paragraph();
+    private boolean updatingSelect;
+
+    public DashboardView(DashboardService service) {
+        this.service = service;
+        addClassName("rp-view");
+        setSpacing(true);
+
+        eventSelect.setId("event-select");
+        eventSelect.setLabel("Tracked event");
+        eventSelect.setItemLabelGenerator(TrackedEvent::name);
+        eventSelect.setWidth("22em");
+        eventSelect.addValueChangeListener(e -> {
+            if (!updatingSelect && e.isFromClient() && e.getValue() != null) {
+                getUI().ifPresent(ui -> ui.navigate(DashboardView.class,
+                        QueryParameters.of("event", e.getValue().slug())));
+            }
+        });
+        period.addClassName("rp-muted");
+
+        cards.setId("kpi-cards");
+        cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        cards.getStyle().set("gap", "var(--lumo-space-m)");
+        cards.setWidthFull();
+
+        chart.setId("volume-chart");
+        Div chartCard = new Div(new H2("Posts per day (UTC), by sentiment"), chart, chartNote);
+        chartCard.addClassName("rp-card");
+        chartCard.setWidthFull();
+        chartNote.addClassName("rp-muted");
+        add(eventSelect, period, cards, chartCard);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String slug = event.getLocation().getQueryParameters().getSingleParameter("event").orElse(null);
+        List<TrackedEvent> events = service.events();
+        Optional<TrackedEvent> chosen = service.event(slug);
+        updatingSelect = true;
+        eventSelect.setItems(events);
+        chosen.ifPresent(eventSelect::setValue);
+        updatingSelect = false;
+        if (chosen.isEmpty()) {
+            cards.removeAll();
+            period.setText("No event is tracked yet. An administrator can add one; the demo brings two.");
+            chart.setVisible(false);
+            return;
+        }
+        chart.setVisible(true);
+        show(service.overview(chosen.get()));
+    }
+
+    private void show(EventOverview o) {
+        TrackedEvent e = o.event();
+        period.setText("Query: " + e.query() + " · " + LONG_DAY.format(e.from()) + " – "
+                + LONG_DAY.format(e.to().minusSeconds(1)) + (e.announcedAt() == null ? ""
+                        : " · announced " + LONG_DAY.format(e.announcedAt())));
+        cards.removeAll();
+        cards.add(card("kpi-posts", "Posts", String.format(Locale.ENGLISH, "%,d", o.posts()), null));
+        cards.add(card("kpi-authors", "Unique authors", String.format(Locale.ENGLISH, "%,d", o.authors()), null));
+        String net = o.netSentiment() == null ? "–" : String.format(Locale.ENGLISH, "%+.0f", o.netSentiment());
+        String netNote = "positive minus negative, per 100 scored posts (" + o.scored() + " scored)";
+        Component netCard = card("kpi-net", "Net sentiment", net, netNote);
+        if (o.netSentiment() != null && o.fewScored()) {
+            Span warning = new Span("Few scored posts: read this with care.");
+            warning.addClassName("rp-warning");
+            ((Div) netCard).add(warning);
+        }
+        cards.add(netCard);
+        cards.add(card("kpi-split", "Negative · neutral · positive",
+                o.negative() + " · " + o.neutral() + " · " + o.positive(),
+                o.unscored() + " not scored (language)" + (o.pending() > 0 ? ", " + o.pending() + " waiting" : "")));
+
+        List<String> days = new ArrayList<>();
+        List<Long> negative = new ArrayList<>();
+        List<Long> neutral = new ArrayList<>();
+        List<Long> positive = new ArrayList<>();
+        List<Long> other = new ArrayList<>();
+        for (PostSearcher.Bucket b : o.days()) {
+            days.add(DAY.format(b.start()));
+            negative.add(b.negative());
+            neutral.add(b.neutral());
+            positive.add(b.positive());
+            other.add(b.unscored() + b.pending());
+        }
+        chart.setData(days, List.of(
+                new StackedBarChart.Series("Negative", SentimentColors.NEGATIVE, negative),
+                new StackedBarChart.Series("Neutral", SentimentColors.NEUTRAL, neutral),
+                new StackedBarChart.Series("Positive", SentimentColors.POSITIVE, positive),
+                new StackedBarChart.Series("Not scored", SentimentColors.UNSCORED, other)),
+                "posts",
+                e.announcedAt() == null ? null : new StackedBarChart.Marker(DAY.format(e.announcedAt()), "Announced"));
+        chartNote.setText("Sentiment by CoreNLP for English posts; other languages are counted as not scored. "
+                + "Days are UTC.");
+    }
+
+    private static Div card(String id, String label, String value, String note) {
+        Span l = new Span(label);
+        l.addClassName("rp-kpi-label");
+        Div v = new Div(value);
+        v.addClassName("rp-kpi-value");
+        Div card = new Div(l, v);
+        if (note != null) {
+            Div n = new Div(note);
+            n.addClassName("rp-muted");
+            card.add(n);
+        }
+        card.setId(id);
+        card.addClassName("rp-card");
+        card.getStyle().set("flex", "1 1 14em");
+        return card;
+    }
+}

@@ -1,0 +1,204 @@
+package org.reelpulse.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import org.reelpulse.post.PostRepository;
+import org.reelpulse.search.PostIndexer;
+import org.reelpulse.support.TestData;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The application in headless Chromium, on the demo corpus, as each demo user. Screenshots of
+ * every view go to target/screenshots.
+ */
+@Tag("browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UiIT {
+
+    static final String HOSTILE = "Lionsgate leak <img src=x onerror=alert(1)> hostilemarker";
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("reelpulse.data-dir", () -> TestData.newDataDir("ui").toString());
+        registry.add("reelpulse.demo.enabled", () -> "true");
+        registry.add("reelpulse.search.poll-interval", () -> "PT0.2S");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    PostRepository posts;
+    @Autowired
+    PostIndexer indexer;
+    @Autowired
+    org.reelpulse.analyze.AnalysisRepository analyses;
+
+    @BeforeAll
+    void demoLoadedAndHostilePostIndexed() {
+        await().atMost(Duration.ofMinutes(2)).until(() -> posts.count() >= 500);
+        http.withBasicAuth("analyst", "reelpulse-demo").postForEntity("/api/import", new HttpEntity<>(
+                TestData.post("mastodon", "hostile-1", "en", "2024-09-19T12:00:00Z", 0, HOSTILE)), String.class);
+        // every post scored and indexed, so the views show the demo as a user sees it after a few minutes
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            PostIndexer.IndexStatus s = indexer.status();
+            return analyses.countAnalysed() == posts.count() && s.indexedSeq() >= s.storedSeq()
+                    && s.documents() == posts.count();
+        });
+    }
+
+    private Browser browser() throws IOException {
+        return new Browser("http://localhost:" + port);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldDrawTheDashboardChartFromTheDemoDataAndSwitchEvents() throws Exception {
+        try (Browser b = browser()) {
+            long start = System.nanoTime();
+            b.login("viewer", "reelpulse-demo");
+            b.await(By.id("volume-chart"));
+            b.awaitTrue("const c = document.getElementById('volume-chart');"
+                    + "return !!(c && c.renderedOption && c.querySelector('canvas'));");
+            long firstRenderMillis = (System.nanoTime() - start) / 1_000_000;
+            Files.createDirectories(Path.of("target"));
+            Files.writeString(Path.of("target", "ui-timings.txt"),
+                    "login to first dashboard chart render: " + firstRenderMillis + " ms\n");
+            b.screenshot("dashboard");
+
+            @SuppressWarnings("unchecked")
+            Map<String, Object> drawn = (Map<String, Object>) b.driver.executeScript(
+                    "const o = document.getElementById('volume-chart').renderedOption;"
+                            + "const canvas = document.querySelector('#volume-chart canvas');"
+                            + "return {names: o.series.map(s => s.name),"
+                            + " total: o.series.reduce((t, s) => t + s.data.reduce((a, v) => a + v, 0), 0),"
+                            + " days: o.xAxis[0].data.length, width: canvas.width, height: canvas.height};");
+            assertThat((List<Object>) drawn.get("names")).containsExactly("Negative", "Neutral", "Positive", "Not scored");
+            long kpiPosts = Long.parseLong(b.driver.findElement(By.cssSelector("#kpi-posts .rp-kpi-value")).getText()
+                    .replace(",", ""));
+            assertThat(kpiPosts).isGreaterThan(400);
+            assertThat(((Number) drawn.get("total")).longValue()).isEqualTo(kpiPosts);
+            assertThat(((Number) drawn.get("days")).intValue()).isEqualTo(57);
+            assertThat(((Number) drawn.get("width")).intValue()).isGreaterThan(300);
+            assertThat(((Number) drawn.get("height")).intValue()).isGreaterThan(200);
+            assertThat(b.driver.findElement(By.id("event-select")).getText()).contains("Lionsgate");
+
+            b.open("/?event=blumhouse-meta");
+            b.awaitTrue("const c = document.getElementById('volume-chart');"
+                    + "return !!(c && c.renderedOption && c.renderedOption.xAxis[0].data[0] === '2024-10-01');");
+            long blumhousePosts = Long.parseLong(b.driver.findElement(By.cssSelector("#kpi-posts .rp-kpi-value"))
+                    .getText().replace(",", ""));
+            assertThat(blumhousePosts).isBetween(100L, kpiPosts - 1);
+            b.screenshot("dashboard-second-event");
+        }
+    }
+
+    @Test
+    void shouldShowHighlightedHitsAndOpenAPostWithItsSentences() throws Exception {
+        try (Browser b = browser()) {
+            b.login("analyst", "reelpulse-demo");
+            b.await(By.id("volume-chart"));
+            b.open("/search?q=lionsgate%20AND%20runway&sort=recent");
+            b.awaitTrue("const g = document.getElementById('hits'); return !!(g && g.querySelector('mark'));");
+            assertThat(b.driver.findElement(By.id("total")).getText()).matches("[\\d,]+ posts");
+            WebElement mark = b.driver.findElement(By.cssSelector("#hits mark"));
+            assertThat(mark.getText().toLowerCase()).isIn("lionsgate", "runway");
+            b.screenshot("search");
+
+            b.open("/search?q=lionsgate%20AND%20(runway");
+            WebElement error = b.await(By.id("query-error"));
+            b.awaitTrue("return document.getElementById('query-error').innerText.length > 0;");
+            assertThat(error.getText()).contains("could not be read");
+            b.screenshot("search-error");
+
+            b.open("/search?q=replac*&sort=recent");
+            b.awaitTrue("const g = document.getElementById('hits'); return !!(g && g.querySelector('a.rp-detail-link'));");
+            String href = b.driver.findElement(By.cssSelector("#hits a.rp-detail-link")).getAttribute("href");
+            b.driver.get(href);
+            b.await(By.id("sentences"));
+            b.awaitTrue("return document.querySelectorAll('#sentences .rp-sentiment').length > 0;");
+            b.screenshot("post");
+        }
+    }
+
+    @Test
+    void shouldShowAHostilePostAsTextWithoutRunningIt() throws Exception {
+        try (Browser b = browser()) {
+            b.login("analyst", "reelpulse-demo");
+            b.await(By.id("volume-chart"));
+            b.open("/search?q=hostilemarker");
+            b.awaitTrue("const g = document.getElementById('hits'); return !!(g && g.querySelector('mark'));");
+            String shown = (String) b.driver.executeScript(
+                    "return [...document.querySelectorAll('#hits .rp-post-text')].map(e => e.textContent).join('|');");
+            assertThat(shown).contains("<img src=x onerror=alert(1)>");
+            assertThat(b.driver.findElements(By.cssSelector("#hits img"))).isEmpty();
+            assertThatThrownBy(() -> b.driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+            b.screenshot("hostile-post");
+        }
+    }
+
+    @Test
+    void shouldHideSearchFromAViewerAndRefuseItsUrl() throws Exception {
+        try (Browser b = browser()) {
+            b.login("viewer", "reelpulse-demo");
+            b.await(By.id("volume-chart"));
+            String nav = b.await(By.id("main-nav")).getText();
+            assertThat(nav).contains("Dashboard").doesNotContain("Search");
+            b.open("/search?q=runway");
+            b.awaitTrue("return !document.getElementById('hits');");
+            Thread.sleep(500);
+            assertThat(b.driver.findElements(By.id("hits"))).isEmpty();
+            assertThat(b.driver.findElements(By.id("query"))).isEmpty();
+            b.screenshot("viewer-search-refused");
+        }
+    }
+
+    @Test
+    void shouldLetAnAdminInAndLogOut() throws Exception {
+        try (Browser b = browser()) {
+            b.login("admin", "reelpulse-demo");
+            b.await(By.id("volume-chart"));
+            assertThat(b.await(By.id("main-nav")).getText()).contains("Search");
+            assertThat(b.driver.findElement(By.id("user-menu")).getText()).contains("admin");
+            b.driver.findElement(By.cssSelector("#user-menu vaadin-menu-bar-button")).click();
+            b.await(By.id("logout")).click();
+            b.await(By.tagName("vaadin-login-form"));
+            assertThat(b.driver.getCurrentUrl()).contains("/login");
+        }
+    }
+
+    @Test
+    void shouldRefuseAWrongPasswordOnTheLoginPage() throws Exception {
+        try (Browser b = browser()) {
+            b.login("analyst", "not-the-password");
+            b.awaitTrue("return location.search.includes('error');");
+            b.await(By.tagName("vaadin-login-form"));
+            b.screenshot("login-error");
+            assertThat(b.driver.findElements(By.id("volume-chart"))).isEmpty();
+        }
+    }
+}
