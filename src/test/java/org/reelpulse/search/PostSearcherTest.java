@@ -144,6 +144,16 @@ class PostSearcherTest {
     }
 
     @Test
+    void shouldCountDistinctAuthorsOfTheMatches() throws IOException {
+        index.apply(List.of(PostDocuments.of(new Post(8, 8, "bluesky", "ext-8", null, new Author("user1", null, null),
+                "Runway again from the same author", "en", Instant.parse("2024-09-20T10:00:00Z"),
+                Metrics.UNKNOWN, null, null, Instant.parse("2024-09-20T10:00:00Z")), null)), 8);
+        PostSearcher.Reach reach = searcher.reach("runway OR lionsgate", TimeWindow.ALL);
+        assertThat(reach.posts()).isEqualTo(4);
+        assertThat(reach.authors()).isEqualTo(3);
+    }
+
+    @Test
     void shouldVisitEveryMatchOldestFirst() {
         List<Long> ids = new ArrayList<>();
         long n = searcher.forEachMatch("lionsgate OR runway", TimeWindow.ALL, ids::add);
