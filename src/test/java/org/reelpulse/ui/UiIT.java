@@ -45,6 +45,8 @@ class UiIT {
         registry.add("reelpulse.data-dir", () -> TestData.newDataDir("ui").toString());
         registry.add("reelpulse.demo.enabled", () -> "true");
         registry.add("reelpulse.search.poll-interval", () -> "PT0.2S");
+        // the development-mode notice would cover part of the screenshots
+        registry.add("vaadin.devmode.devTools.enabled", () -> "false");
     }
 
     @LocalServerPort
