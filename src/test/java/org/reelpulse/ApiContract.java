@@ -43,7 +43,9 @@ abstract class ApiContract {
             post("hackernews", "h1", null, "2024-09-20T10:00:00Z", 44,
                     "The studio is going to train the model on its library and that is not a small thing"),
             post("union", "u1", "en", "2024-09-21T09:00:00Z", 0,
-                    "Our members did not consent to their work training a machine. We oppose this deal."));
+                    "Our members did not consent to their work training a machine. We oppose this deal."),
+            post("news", "i1", "it", "2024-09-22T09:00:00Z", 0,
+                    "Lo studio ha firmato un accordo con una società di intelligenza artificiale."));
 
     @Autowired
     TestRestTemplate http;
@@ -52,11 +54,11 @@ abstract class ApiContract {
     void importCorpusAndWaitForTheStages() {
         ResponseEntity<Map<String, Object>> r = importAs("analyst", CORPUS);
         assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(r.getBody()).containsEntry("received", 6).containsEntry("inserted", 6)
+        assertThat(r.getBody()).containsEntry("received", 7).containsEntry("inserted", 7)
                 .containsEntry("duplicates", 0);
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
             Map<String, Object> status = get("viewer", "/api/status").getBody();
-            assertThat(status).containsEntry("analysed", 6).containsEntry("indexUpToDate", true);
+            assertThat(status).containsEntry("analysed", 7).containsEntry("indexUpToDate", true);
         });
     }
 
@@ -101,7 +103,7 @@ abstract class ApiContract {
     @Test
     void shouldInsertNothingWhenTheSameFileIsImportedAgain() {
         Map<String, Object> r = importAs("analyst", CORPUS).getBody();
-        assertThat(r).containsEntry("received", 6).containsEntry("inserted", 0).containsEntry("duplicates", 6);
+        assertThat(r).containsEntry("received", 7).containsEntry("inserted", 0).containsEntry("duplicates", 7);
         assertThat(list(r, "rejected")).isEmpty();
     }
 
@@ -116,15 +118,21 @@ abstract class ApiContract {
                 .contains("<mark>Runway</mark>").contains("<mark>Lionsgate</mark>");
         @SuppressWarnings("unchecked")
         Map<String, Object> sentiment = (Map<String, Object>) top.get("sentiment");
-        assertThat(sentiment).containsEntry("label", "positive").containsEntry("method", "corenlp-4.5.10-rntn");
+        assertThat(sentiment).containsEntry("label", "positive").containsEntry("method", "tweet-lr-1/en");
+        assertThat((List<?>) sentiment.get("drivers")).isNotEmpty();
         assertThat(((Number) sentiment.get("score")).doubleValue()).isBetween(0.2, 1.0);
         Map<String, Object> negative = hits.stream().filter(h -> "m1".equals(h.get("externalId"))).findFirst()
                 .orElseThrow();
         assertThat(((Map<?, ?>) negative.get("sentiment")).get("label")).isEqualTo("negative");
         Map<String, Object> french = hits.stream().filter(h -> "n1".equals(h.get("externalId"))).findFirst()
                 .orElseThrow();
-        assertThat(((Map<?, ?>) french.get("sentiment")).get("label")).isEqualTo("unscored");
-        assertThat(((Map<?, ?>) french.get("sentiment")).get("reason").toString()).contains("'fr'");
+        assertThat(((Map<?, ?>) french.get("sentiment")).get("method")).isEqualTo("tweet-lr-1/fr");
+        assertThat(((Map<?, ?>) french.get("sentiment")).get("label")).isIn("negative", "neutral", "positive");
+        Map<?, ?> italian = (Map<?, ?>) list(get("analyst", "/api/search?q=lang:it").getBody(), "hits").get(0)
+                .get("sentiment");
+        assertThat(italian.get("label")).isEqualTo("unscored");
+        assertThat(italian.get("score")).isNull();
+        assertThat(italian.get("reason").toString()).contains("'it'");
     }
 
     @Test
@@ -132,7 +140,7 @@ abstract class ApiContract {
         Map<String, Object> r = get("analyst", "/api/search?q=source:hackernews").getBody();
         Map<?, ?> sentiment = (Map<?, ?>) list(r, "hits").get(0).get("sentiment");
         assertThat(sentiment.get("lang")).isEqualTo("en");
-        assertThat(sentiment.get("method")).isEqualTo("corenlp-4.5.10-rntn");
+        assertThat(sentiment.get("method")).isEqualTo("tweet-lr-1/en");
     }
 
     @Test
@@ -143,7 +151,7 @@ abstract class ApiContract {
         assertThat(buckets).extracting(b -> b.get("start")).containsExactly("2024-09-18T00:00:00Z",
                 "2024-09-19T00:00:00Z", "2024-09-20T00:00:00Z");
         assertThat(buckets.get(0)).containsEntry("total", 2).containsEntry("negative", 1).containsEntry("positive", 1);
-        assertThat(buckets.get(1)).containsEntry("total", 2).containsEntry("unscored", 1);
+        assertThat(buckets.get(1)).containsEntry("total", 2).containsEntry("unscored", 0);
         assertThat(buckets.get(2)).containsEntry("total", 0);
         assertThat(buckets.get(2).get("meanScore")).isNull();
     }
@@ -206,7 +214,7 @@ abstract class ApiContract {
                 "/api/admin/index/rebuild", HttpMethod.POST, null, new ParameterizedTypeReference<>() {
                 });
         assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(((Number) r.getBody().get("indexed")).intValue()).isGreaterThanOrEqualTo(6);
+        assertThat(((Number) r.getBody().get("indexed")).intValue()).isGreaterThanOrEqualTo(7);
         assertThat(((Number) get("analyst", "/api/search?q=lionsgate").getBody().get("total")).longValue())
                 .isEqualTo(before);
     }

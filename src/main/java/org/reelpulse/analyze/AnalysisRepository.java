@@ -29,6 +29,15 @@ public class AnalysisRepository {
         this.db = db;
     }
 
+    /** Posts analysed by another version of the analysis than {@code version}, newest first. */
+    List<Post> findStale(String version, int limit) {
+        return db.select(POST.fields()).from(POST)
+                .join(ANALYSIS).on(ANALYSIS.POST_ID.eq(POST.ID))
+                .where(ANALYSIS.VERSION.isNull().or(ANALYSIS.VERSION.ne(version)))
+                .orderBy(POST.PUBLISHED_AT.desc(), POST.ID.desc()).limit(limit)
+                .fetch(PostRepository::toPost);
+    }
+
     /** Posts without an analysis, in the order they arrived. */
     List<Post> findUnanalysed(int limit) {
         return db.select(POST.fields()).from(POST)
@@ -42,7 +51,7 @@ public class AnalysisRepository {
      * Stores the analyses of a batch in one transaction and gives each analysed post a new seq, so
      * the index picks the result up. A crash before the commit leaves the batch unanalysed.
      */
-    void saveAll(Map<Long, Sentiment> results) {
+    void saveAll(Map<Long, Sentiment> results, String version) {
         if (results.isEmpty()) {
             return;
         }
@@ -62,6 +71,8 @@ public class AnalysisRepository {
                         .set(ANALYSIS.METHOD, s.method())
                         .set(ANALYSIS.REASON, s.reason())
                         .set(ANALYSIS.ANALYSED_AT, s.analysedAt().atOffset(ZoneOffset.UTC))
+                        .set(ANALYSIS.DRIVERS, s.drivers().isEmpty() ? null : String.join("\n", s.drivers()))
+                        .set(ANALYSIS.VERSION, version)
                         .execute();
                 for (SentenceSentiment t : s.sentences()) {
                     double[] p = t.probabilities();
@@ -114,8 +125,9 @@ public class AnalysisRepository {
 
     private static Sentiment toSentiment(Record r, List<SentenceSentiment> sentences) {
         OffsetDateTime at = r.get(ANALYSIS.ANALYSED_AT);
+        String drivers = r.get(ANALYSIS.DRIVERS);
         return new Sentiment(SentimentLabel.ofKey(r.get(ANALYSIS.LABEL)), r.get(ANALYSIS.SCORE),
                 r.get(ANALYSIS.CONFIDENCE), r.get(ANALYSIS.METHOD), r.get(ANALYSIS.REASON), r.get(ANALYSIS.LANG),
-                sentences, at.toInstant());
+                sentences, at.toInstant(), drivers == null ? List.of() : List.of(drivers.split("\n")));
     }
 }

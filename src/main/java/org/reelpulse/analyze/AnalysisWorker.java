@@ -58,9 +58,16 @@ public class AnalysisWorker {
         }
     }
 
-    /** Analyses and commits one batch; returns how many posts it took. */
+    /**
+     * Analyses and commits one batch; returns how many posts it took. New posts come first; when
+     * there are none, posts scored by an older version of the analysis are scored again, newest
+     * first, while their old scores stay visible.
+     */
     public int runBatch() throws InterruptedException, ExecutionException {
         List<Post> posts = repository.findUnanalysed(properties.batchSize());
+        if (posts.isEmpty()) {
+            posts = repository.findStale(PostAnalyzer.VERSION, properties.batchSize());
+        }
         if (posts.isEmpty()) {
             return 0;
         }
@@ -72,7 +79,7 @@ public class AnalysisWorker {
         for (var e : pending.entrySet()) {
             results.put(e.getKey(), e.getValue().get());
         }
-        repository.saveAll(results);
+        repository.saveAll(results, PostAnalyzer.VERSION);
         return posts.size();
     }
 

@@ -1,6 +1,7 @@
 package org.reelpulse.analyze;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 
 import org.reelpulse.post.Post;
@@ -13,13 +14,21 @@ import org.springframework.stereotype.Component;
 @Component
 class PostAnalyzer {
 
+    static final String METHOD_PREFIX = TweetSentimentModel.VERSION + "/";
+    static final int EXPLAINED_CHARS = 5_000;
+
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PostAnalyzer.class);
 
+    /** The version of the whole analysis; stored posts analysed by another version are re-scored. */
+    static final String VERSION = TweetSentimentModel.VERSION;
+
     private final CoreNlpSentiment english;
+    private final TweetSentimentModel model;
     private final Clock clock;
 
     PostAnalyzer(CoreNlpSentiment english, Clock clock) {
         this.english = english;
+        this.model = new TweetSentimentModel(new TweetFeatures(Lexicon.load()));
         this.clock = clock;
     }
 
@@ -47,13 +56,36 @@ class PostAnalyzer {
                     "The post has no language and none could be recognised; only English is scored.",
                     clock.instant());
         }
-        if (!lang.equals("en")) {
+        if (!model.supports(lang)) {
             return Sentiment.unscored(lang, "No sentiment model for language '" + lang
-                    + "' yet; only English is scored.", clock.instant());
+                    + "'; ReelPulse scores English, French, German and Spanish.", clock.instant());
         }
-        CoreNlpSentiment.Scored s = english.score(post.text());
-        return new Sentiment(s.label(), s.score(), s.confidence(), CoreNlpSentiment.METHOD, null, lang,
-                s.sentences(), clock.instant());
+        if (post.text().codePoints().noneMatch(Character::isLetterOrDigit)
+                && post.text().codePoints().noneMatch(c -> Character.getType(c) == Character.OTHER_SYMBOL)) {
+            return Sentiment.unscored(lang, "The post has no words or emoji to score.", clock.instant());
+        }
+        // CoreNLP's sentences explain English posts sentence by sentence
+        List<SentenceSentiment> sentences = lang.equals("en") ? english.score(explained(post.text())).sentences()
+                : List.of();
+        TweetSentimentModel.Prediction p = model.predict(post.text(), lang,
+                model.wantsCoreNlp(lang) ? sentences : null);
+        return new Sentiment(SentimentLabel.ofKey(p.label()), p.score(), p.confidence(), METHOD_PREFIX + lang, null,
+                lang, sentences, clock.instant(), p.drivers());
+    }
+
+    /**
+     * The part of a text that CoreNLP explains sentence by sentence: all of it, up to a limit that
+     * keeps a very long post from stalling the posts behind it (the model still scores all of it).
+     */
+    static String explained(String text) {
+        if (text.length() <= EXPLAINED_CHARS) {
+            return text;
+        }
+        int end = EXPLAINED_CHARS;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end);
     }
 
     /** "en-GB" and "EN" both mean English. */

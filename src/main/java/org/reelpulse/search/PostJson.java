@@ -50,6 +50,9 @@ final class PostJson {
             m.put("reason", s.reason());
         }
         m.put("lang", s.lang());
+        if (!s.drivers().isEmpty()) {
+            m.put("drivers", s.drivers());
+        }
         return m;
     }
 

@@ -53,7 +53,7 @@ class AnalysisResumeIT extends StagesOffContext {
             results.put(p.id(), analyzer.analyse(p));
         }
         results.put(Long.MAX_VALUE, Sentiment.unscored("en", "crash", Instant.now()));
-        assertThatThrownBy(() -> analyses.saveAll(results)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> analyses.saveAll(results, PostAnalyzer.VERSION)).isInstanceOf(RuntimeException.class);
         assertThat(analyses.countAnalysed()).isEqualTo(before + 32);
         assertThat(analyses.findUnanalysed(1000)).extracting(Post::id).containsAll(
                 next.stream().map(Post::id).toList());
@@ -66,6 +66,31 @@ class AnalysisResumeIT extends StagesOffContext {
         assertThat(analyses.findUnanalysed(10)).isEmpty();
         Sentiment one = analyses.find(next.get(0).id()).orElseThrow();
         assertThat(one.sentences()).hasSize(1);
-        assertThat(one.method()).isEqualTo(CoreNlpSentiment.METHOD);
+        assertThat(one.method()).isEqualTo(PostAnalyzer.METHOD_PREFIX + "en");
+        assertThat(one.drivers()).isNotEmpty();
+    }
+
+    @Test
+    void shouldRescorePostsOfAnOlderAnalysisVersionNewestFirst() throws Exception {
+        String ndjson = IntStream.range(0, 3).mapToObj(i -> TestData.post("reddit", "stale-" + i, "en",
+                "2024-10-0" + (i + 1) + "T10:00:00Z", i, "Stale Runway take number " + i))
+                .collect(Collectors.joining("\n"));
+        importer.importFrom(new ByteArrayInputStream(ndjson.getBytes(StandardCharsets.UTF_8)));
+        while (worker.runBatch() > 0) {
+            // analyse everything with the current version
+        }
+        List<Post> mine = posts.findAfterSeq(0, 10_000).stream()
+                .filter(p -> p.externalId().startsWith("stale-")).toList();
+        Map<Long, Sentiment> old = new LinkedHashMap<>();
+        for (Post p : mine) {
+            old.put(p.id(), Sentiment.unscored("en", "scored by an old version", Instant.now()));
+        }
+        analyses.saveAll(old, "old-version");
+
+        List<Post> stale = analyses.findStale(PostAnalyzer.VERSION, 10);
+        assertThat(stale).extracting(Post::externalId).containsExactly("stale-2", "stale-1", "stale-0");
+        assertThat(worker.runBatch()).isEqualTo(3);
+        assertThat(analyses.findStale(PostAnalyzer.VERSION, 10)).isEmpty();
+        assertThat(analyses.find(mine.get(0).id()).orElseThrow().method()).isEqualTo("tweet-lr-1/en");
     }
 }

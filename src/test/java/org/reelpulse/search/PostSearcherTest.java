@@ -52,7 +52,7 @@ class PostSearcherTest {
         Post p = new Post(id, id, "mastodon", "ext-" + id, null, new Author("user" + id, null, null), text, lang,
                 Instant.parse(at), new Metrics(likes, 0, 0, 0), null, null, Instant.parse(at));
         Sentiment s = label == null ? null
-                : new Sentiment(label, score, score == null ? null : 0.8, "test", null, lang, List.of(), Instant.now());
+                : new Sentiment(label, score, score == null ? null : 0.8, "test", null, lang, List.of(), Instant.now(), List.of());
         return PostDocuments.of(p, s);
     }
 

@@ -94,10 +94,19 @@ public class PostView extends VerticalLayout implements HasUrlParameter<Long> {
         Paragraph how = new Paragraph();
         how.addClassName("rp-muted");
         how.setText(s.reason() != null ? s.reason()
-                : String.format(Locale.ENGLISH, "Method %s, confidence %.0f%%. The post's score is the "
-                        + "token-weighted mean of its sentences.", s.method(),
-                        s.confidence() == null ? 0 : 100 * s.confidence()));
+                : String.format(Locale.ENGLISH, "Method %s, confidence %.0f%% (the model's calibrated probability "
+                        + "of this label).", s.method(), s.confidence() == null ? 0 : 100 * s.confidence()));
         add(badge, how);
+        if (!s.drivers().isEmpty()) {
+            Paragraph drivers = new Paragraph("What moved the score most: " + String.join(" · ", s.drivers()));
+            drivers.setId("post-drivers");
+            add(drivers);
+        }
+        if (!s.sentences().isEmpty()) {
+            Paragraph note = new Paragraph("Sentence by sentence, as CoreNLP's sentiment model reads them:");
+            note.addClassName("rp-muted");
+            add(note);
+        }
         if (s.sentences().isEmpty()) {
             return;
         }
