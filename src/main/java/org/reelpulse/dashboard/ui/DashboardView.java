@@ -142,7 +142,8 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
                 new StackedBarChart.Series("Not scored", SentimentColors.UNSCORED, other)),
                 "posts",
                 e.announcedAt() == null ? null : new StackedBarChart.Marker(DAY.format(e.announcedAt()), "Announced"));
-        chartNote.setText("Sentiment by CoreNLP for English posts; other languages are counted as not scored. "
+        chartNote.setText("Sentiment by the ReelPulse model for English, French, German and Spanish posts; "
+                + "other languages are counted as not scored. "
                 + "Days are UTC.");
     }
 
