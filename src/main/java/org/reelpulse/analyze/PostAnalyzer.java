@@ -24,6 +24,7 @@ class PostAnalyzer {
 
     private final CoreNlpSentiment english;
     private final TweetSentimentModel model;
+    private final LanguageDetection languages = new LanguageDetection();
     private final Clock clock;
 
     PostAnalyzer(CoreNlpSentiment english, Clock clock) {
@@ -47,14 +48,10 @@ class PostAnalyzer {
     }
 
     private Sentiment analyseOrFail(Post post) {
-        String lang = normalise(post.lang());
+        String lang = languages.detect(post.text(), post.lang()).lang();
         if (lang == null) {
-            lang = LanguageGuesser.guess(post.text());
-        }
-        if (lang == null) {
-            return Sentiment.unscored(null,
-                    "The post has no language and none could be recognised; only English is scored.",
-                    clock.instant());
+            return Sentiment.unscored(null, "The post has no language tag and its language could not be "
+                    + "recognised from the text.", clock.instant());
         }
         if (!model.supports(lang)) {
             return Sentiment.unscored(lang, "No sentiment model for language '" + lang

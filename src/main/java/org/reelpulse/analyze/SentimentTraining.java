@@ -45,6 +45,9 @@ public final class SentimentTraining {
     }
 
     public static void main(String[] args) throws IOException {
+        // one thread for the gradient: parallel sums add up in varying order and the models would
+        // differ slightly from run to run
+        edu.stanford.nlp.util.ArgumentParser.threads = 1;
         Path datasets = Path.of(args.length > 0 ? args[0] : "../shared/datasets");
         Path out = Path.of(args.length > 1 ? args[1] : "data/models");
         Files.createDirectories(out);
@@ -87,8 +90,33 @@ public final class SentimentTraining {
                         coreNlp));
             }
         }
+        report.append(languageReport(datasets));
         System.out.println(report);
         Files.writeString(out.resolve("sentiment-report.md"), report.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** How often language detection names the right language of the validation tweets, given no tag. */
+    private static String languageReport(Path datasets) throws IOException {
+        LanguageDetection detection = new LanguageDetection();
+        StringBuilder b = new StringBuilder("## Language detection (Lingua, no language tag given)\n\n"
+                + "| tweets | right | wrong | undecided | accuracy |\n|---|---|---|---|---|\n");
+        for (String lang : TweetSentimentModel.LANGUAGES) {
+            Path folder = datasets.resolve("umsab").resolve(FOLDERS.get(lang));
+            List<Example> val = read(folder.resolve("val_text.txt"), folder.resolve("val_labels.txt"));
+            int right = 0;
+            int undecided = 0;
+            for (Example e : val) {
+                String found = detection.detect(e.text(), null).lang();
+                if (found == null) {
+                    undecided++;
+                } else if (found.equals(lang)) {
+                    right++;
+                }
+            }
+            b.append(String.format(Locale.ROOT, "| umsab/%s/val (%d) | %d | %d | %d | %.3f |%n", FOLDERS.get(lang),
+                    val.size(), right, val.size() - right - undecided, undecided, (double) right / val.size()));
+        }
+        return b.append('\n').toString();
     }
 
     /** Features of every example, in parallel; CoreNLP's sentence sentiment added when given. */
