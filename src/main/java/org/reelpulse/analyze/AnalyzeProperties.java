@@ -18,6 +18,8 @@ import jakarta.validation.constraints.NotNull;
  * @param parseMaxLength sentences longer than this many tokens are not parsed (too slow), and score
  *                       from a flat tree instead
  * @param pollInterval   pause between looks for new posts when there is nothing to do
+ * @param parser         CoreNLP's constituency parser for the sentence explanations: {@code
+ *                       shift-reduce} (fast) or {@code pcfg} (the models jar's default)
  */
 @Validated
 @ConfigurationProperties("reelpulse.analyze")
@@ -26,5 +28,9 @@ public record AnalyzeProperties(
         @Min(1) @Max(10_000) int batchSize,
         @Min(1) @Max(64) int threads,
         @Min(10) @Max(500) int parseMaxLength,
-        @NotNull Duration pollInterval) {
+        @NotNull Duration pollInterval,
+        @NotNull @jakarta.validation.constraints.Pattern(regexp = "shift-reduce|pcfg") String parser) {
+
+    /** The shift-reduce parser's model in the models-english jar. */
+    public static final String SHIFT_REDUCE_MODEL = "edu/stanford/nlp/models/srparser/englishSR.ser.gz";
 }

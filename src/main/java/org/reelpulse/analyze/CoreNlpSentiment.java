@@ -39,10 +39,12 @@ public class CoreNlpSentiment {
     private static final Logger log = LoggerFactory.getLogger(CoreNlpSentiment.class);
 
     private final int parseMaxLength;
+    private final String parser;
     private volatile StanfordCoreNLP pipeline;
 
     CoreNlpSentiment(AnalyzeProperties properties) {
         this.parseMaxLength = properties.parseMaxLength();
+        this.parser = properties.parser();
     }
 
     private StanfordCoreNLP pipeline() {
@@ -55,10 +57,14 @@ public class CoreNlpSentiment {
                     Properties props = new Properties();
                     props.setProperty("annotators", "tokenize,ssplit,pos,parse,sentiment");
                     props.setProperty("parse.maxlen", Integer.toString(parseMaxLength));
+                    if (parser.equals("shift-reduce")) {
+                        props.setProperty("parse.model", AnalyzeProperties.SHIFT_REDUCE_MODEL);
+                    }
                     props.setProperty("tokenize.options", "untokenizable=noneKeep,invertible=true");
                     p = new StanfordCoreNLP(props);
                     pipeline = p;
-                    log.info("CoreNLP sentiment pipeline loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
+                    log.info("CoreNLP sentiment pipeline ({} parser) loaded in {} ms", parser,
+                            (System.nanoTime() - start) / 1_000_000);
                 }
             }
         }

@@ -55,8 +55,9 @@ public final class SentimentTraining {
         // docs/EVALUATION.md) and it makes training ten times slower, so it is off unless asked for
         boolean coreNlpForEnglish = args.length > 2 && args[2].equals("--corenlp");
         TweetFeatures features = new TweetFeatures(Lexicon.load());
+        // the foundation's method, for the baseline: CoreNLP with its default PCFG parser
         CoreNlpSentiment coreNlp = new CoreNlpSentiment(new AnalyzeProperties(true, 32, 2, 80,
-                java.time.Duration.ofSeconds(1)));
+                java.time.Duration.ofSeconds(1), "pcfg"));
         StringBuilder report = new StringBuilder();
         for (String lang : TweetSentimentModel.LANGUAGES) {
             boolean withCoreNlp = lang.equals("en") && coreNlpForEnglish;

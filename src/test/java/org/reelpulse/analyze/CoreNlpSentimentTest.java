@@ -14,7 +14,8 @@ class CoreNlpSentimentTest {
 
     @BeforeAll
     static void loadModels() {
-        sentiment = new CoreNlpSentiment(new AnalyzeProperties(true, 8, 1, 80, Duration.ofSeconds(1)));
+        sentiment = new CoreNlpSentiment(new AnalyzeProperties(true, 8, 1, 80, Duration.ofSeconds(1),
+                "shift-reduce"));
     }
 
     @Test

@@ -20,7 +20,8 @@ class PostAnalyzerTest {
 
     @BeforeAll
     static void load() {
-        analyzer = new PostAnalyzer(new CoreNlpSentiment(new AnalyzeProperties(true, 8, 1, 80, Duration.ofSeconds(1))),
+        analyzer = new PostAnalyzer(new CoreNlpSentiment(new AnalyzeProperties(true, 8, 1, 80, Duration.ofSeconds(1),
+                "shift-reduce")),
                 Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
     }
 
