@@ -127,7 +127,7 @@ final class TweetSentimentModel {
         }
         List<Push> pushes = new ArrayList<>();
         for (var e : values.entrySet()) {
-            if (e.getKey().equals("bias")) {
+            if (!explains(e.getKey())) {
                 continue;
             }
             double own = model.weight(e.getKey(), label);
@@ -145,6 +145,27 @@ final class TweetSentimentModel {
         pushes.sort(Comparator.comparingDouble(Push::amount).reversed());
         return pushes.stream().limit(5).map(p -> TweetFeatures.describe(p.feature())).distinct().toList();
     }
+
+    /**
+     * Whether a feature means something to a reader: not the baseline, not word fragments, and not
+     * short function words, which the model may weigh but nobody would call a reason.
+     */
+    static boolean explains(String feature) {
+        if (feature.equals("bias") || feature.startsWith("c=") || feature.startsWith("b=")) {
+            return false;
+        }
+        if (feature.startsWith("w=")) {
+            String word = feature.startsWith("w=NOT_") ? feature.substring(6) : feature.substring(2);
+            return word.codePointCount(0, word.length()) >= 3 && !FUNCTION_WORDS.contains(word);
+        }
+        return true;
+    }
+
+    private static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of(
+            "the", "and", "for", "that", "this", "with", "you", "are", "was", "have", "has", "its", "it's", "but",
+            "from", "they", "their", "what", "will", "just", "about", "les", "des", "une", "que", "qui", "pour",
+            "dans", "sur", "est", "pas", "los", "las", "una", "por", "para", "con", "del", "der", "die",
+            "das", "und", "ist", "ein", "eine", "mit", "den", "von", "sich", "auf", "für", "nicht");
 
     private TrainedSentiment model(String lang) {
         return models.computeIfAbsent(lang, TweetSentimentModel::load);

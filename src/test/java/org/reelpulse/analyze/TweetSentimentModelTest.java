@@ -37,6 +37,20 @@ class TweetSentimentModelTest {
     }
 
     @Test
+    void shouldNotOfferFunctionWordsOrFragmentsAsReasons() {
+        assertThat(TweetSentimentModel.explains("w=disgusting")).isTrue();
+        assertThat(TweetSentimentModel.explains("w=NOT_good")).isTrue();
+        assertThat(TweetSentimentModel.explains("e=😡")).isTrue();
+        assertThat(TweetSentimentModel.explains("lex_neg")).isTrue();
+        assertThat(TweetSentimentModel.explains("w=a")).isFalse();
+        assertThat(TweetSentimentModel.explains("w=the")).isFalse();
+        assertThat(TweetSentimentModel.explains("c=isg")).isFalse();
+        assertThat(TweetSentimentModel.explains("bias")).isFalse();
+        assertThat(predict("If it is like a disaster, look at the awful mess", "en").drivers())
+                .noneMatch(d -> d.equals("'a'") || d.equals("'if'") || d.equals("'at'"));
+    }
+
+    @Test
     void shouldLowerTheScoreWhenAPositiveWordIsNegated() {
         assertThat(predict("the new tool is not good", "en").score())
                 .isLessThan(predict("the new tool is good", "en").score());

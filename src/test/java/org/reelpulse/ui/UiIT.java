@@ -171,8 +171,9 @@ class UiIT {
             String nav = b.await(By.id("main-nav")).getText();
             assertThat(nav).contains("Dashboard").doesNotContain("Search");
             b.open("/search?q=runway");
-            b.awaitTrue("return !document.getElementById('hits');");
-            Thread.sleep(500);
+            WebElement denied = b.await(By.id("access-denied"));
+            b.awaitTrue("return document.getElementById('access-denied').innerText.includes('not for your role');");
+            assertThat(denied.getText()).contains("Ask an administrator");
             assertThat(b.driver.findElements(By.id("hits"))).isEmpty();
             assertThat(b.driver.findElements(By.id("query"))).isEmpty();
             b.screenshot("viewer-search-refused");
