@@ -144,6 +144,23 @@ abstract class ApiContract {
     }
 
     @Test
+    void shouldLabelPostsWithTheLabourThemesTheyMatchAndWhy() {
+        Map<String, Object> r = get("analyst", "/api/search?q=theme:consent-likeness").getBody();
+        List<Map<String, Object>> hits = list(r, "hits");
+        assertThat(hits).extracting(h -> h.get("externalId")).containsExactly("u1");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> themes = (List<Map<String, Object>>) ((Map<String, Object>) hits.get(0)
+                .get("labels")).get("themes");
+        assertThat(themes).extracting(t -> t.get("name")).contains("consent-likeness", "training-data-copyright");
+        assertThat(themes.get(0).get("reason").toString()).contains("'consent'");
+        ResponseEntity<List<Map<String, Object>>> all = http.withBasicAuth("viewer", "reelpulse-demo").exchange(
+                "/api/themes", HttpMethod.GET, null, new ParameterizedTypeReference<>() {
+                });
+        assertThat(all.getBody()).hasSizeGreaterThanOrEqualTo(9)
+                .extracting(t -> t.get("name")).contains("job-displacement", "union-action");
+    }
+
+    @Test
     void shouldCountTheDailyReactionBySentiment() {
         Map<String, Object> r = get("analyst",
                 "/api/timeline?q=lionsgate OR runway&from=2024-09-18&to=2024-09-20&interval=day").getBody();

@@ -24,7 +24,9 @@ final class IndexFields {
     static final String AUTHOR = "author";
     /** The sentiment label ({@code negative}, ..., {@code unscored}; {@code pending} before analysis). */
     static final String SENTIMENT = "sentiment";
-    static final List<String> KEYWORD_FIELDS = List.of(SOURCE, LANG, AUTHOR, SENTIMENT);
+    /** The labour themes the post matches ({@code theme:job-displacement}); several per post. */
+    static final String THEME = "theme";
+    static final List<String> KEYWORD_FIELDS = List.of(SOURCE, LANG, AUTHOR, SENTIMENT, THEME);
     /** Publication time in epoch milliseconds: a point for ranges, doc values for sorting and per-day counts. */
     static final String PUBLISHED = "published";
     /** Likes + reposts + replies + quotes, doc values for sorting by engagement. */

@@ -21,6 +21,10 @@ final class PostDocuments {
     }
 
     static PostIndex.PostDocument of(Post post, Sentiment sentiment) {
+        return of(post, sentiment, java.util.List.of());
+    }
+
+    static PostIndex.PostDocument of(Post post, Sentiment sentiment, java.util.List<Themes.Match> themes) {
         Document d = new Document();
         d.add(new StringField(IndexFields.ID, Long.toString(post.id()), Field.Store.YES));
         d.add(new NumericDocValuesField(IndexFields.ID, post.id()));
@@ -36,6 +40,10 @@ final class PostDocuments {
         keyword(d, IndexFields.LANG, lang == null ? "unknown" : lang);
         keyword(d, IndexFields.AUTHOR, post.author().handle());
         keyword(d, IndexFields.SENTIMENT, sentiment == null ? IndexFields.PENDING : sentiment.label().key());
+        for (Themes.Match t : themes) {
+            d.add(new StringField(IndexFields.THEME, t.name(), Field.Store.NO));
+            d.add(new org.apache.lucene.document.SortedSetDocValuesField(IndexFields.THEME, new BytesRef(t.name())));
+        }
         long published = post.publishedAt().toEpochMilli();
         d.add(new LongPoint(IndexFields.PUBLISHED, published));
         d.add(new NumericDocValuesField(IndexFields.PUBLISHED, published));

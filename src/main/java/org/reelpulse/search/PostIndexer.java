@@ -26,8 +26,11 @@ public class PostIndexer {
     private final PostRepository posts;
     private final AnalysisRepository analyses;
     private final SearchProperties properties;
+    private final Themes themes;
 
-    PostIndexer(PostIndex index, PostRepository posts, AnalysisRepository analyses, SearchProperties properties) {
+    PostIndexer(PostIndex index, PostRepository posts, AnalysisRepository analyses, SearchProperties properties,
+            Themes themes) {
+        this.themes = themes;
         this.index = index;
         this.posts = posts;
         this.analyses = analyses;
@@ -63,7 +66,10 @@ public class PostIndexer {
             return 0;
         }
         Map<Long, Sentiment> sentiments = analyses.findSummaries(batch.stream().map(Post::id).toList());
-        index.apply(batch.stream().map(p -> PostDocuments.of(p, sentiments.get(p.id()))).toList(),
+        index.apply(batch.stream().map(p -> {
+            Sentiment s = sentiments.get(p.id());
+            return PostDocuments.of(p, s, themes.match(p.text(), SearchService.language(p, s)));
+        }).toList(),
                 batch.get(batch.size() - 1).seq());
         return batch.size();
     }

@@ -14,6 +14,20 @@ final class PostJson {
     private PostJson() {
     }
 
+    static Map<String, Object> of(Post p, Sentiment s, List<Themes.Match> themes) {
+        Map<String, Object> m = of(p, s);
+        Map<String, Object> labels = new LinkedHashMap<>();
+        labels.put("themes", themes.stream().map(t -> {
+            Map<String, Object> theme = new LinkedHashMap<>();
+            theme.put("name", t.name());
+            theme.put("label", t.label());
+            theme.put("reason", t.reason());
+            return theme;
+        }).toList());
+        m.put("labels", labels);
+        return m;
+    }
+
     static Map<String, Object> of(Post p, Sentiment s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", p.id());
@@ -56,8 +70,8 @@ final class PostJson {
         return m;
     }
 
-    static Map<String, Object> withSentences(Post p, Sentiment s) {
-        Map<String, Object> m = of(p, s);
+    static Map<String, Object> withSentences(Post p, Sentiment s, List<Themes.Match> themes) {
+        Map<String, Object> m = of(p, s, themes);
         if (s != null) {
             @SuppressWarnings("unchecked")
             Map<String, Object> sentiment = (Map<String, Object>) m.get("sentiment");
@@ -84,9 +98,15 @@ final class PostJson {
 
     static final List<String> CSV_COLUMNS = List.of("id", "source", "externalId", "url", "authorHandle",
             "authorName", "publishedAt", "lang", "text", "likes", "reposts", "replies", "quotes", "replyTo",
-            "repostOf", "sentimentLabel", "sentimentScore", "sentimentConfidence", "sentimentMethod");
+            "repostOf", "sentimentLabel", "sentimentScore", "sentimentConfidence", "sentimentMethod", "themes");
 
-    static List<Object> csvRow(Post p, Sentiment s) {
+    static List<Object> csvRow(Post p, Sentiment s, List<Themes.Match> themes) {
+        List<Object> row = new java.util.ArrayList<>(csvRow(p, s));
+        row.add(String.join(" ", themes.stream().map(Themes.Match::name).toList()));
+        return row;
+    }
+
+    private static List<Object> csvRow(Post p, Sentiment s) {
         return java.util.Arrays.asList(p.id(), p.source(), p.externalId(), p.url(), p.author().handle(),
                 p.author().name(), p.publishedAt().toString(), p.lang(), p.text(), p.metrics().likes(),
                 p.metrics().reposts(), p.metrics().replies(), p.metrics().quotes(), p.replyTo(), p.repostOf(),

@@ -45,8 +45,9 @@ class SearchApi {
     private final AnalysisRepository analyses;
     private final SearchProperties properties;
     private final ObjectMapper json;
+    private final Themes themes;
 
-    SearchApi(PostSearcher searcher, SearchService service, PostIndexer indexer, PostRepository posts, AnalysisRepository analyses,
+    SearchApi(Themes themes, PostSearcher searcher, SearchService service, PostIndexer indexer, PostRepository posts, AnalysisRepository analyses,
             SearchProperties properties, ObjectMapper json) {
         this.searcher = searcher;
         this.service = service;
@@ -55,6 +56,7 @@ class SearchApi {
         this.analyses = analyses;
         this.properties = properties;
         this.json = json;
+        this.themes = themes;
     }
 
     @GetMapping("/search")
@@ -72,7 +74,7 @@ class SearchApi {
         SearchService.Page page = service.search(q, TimeWindow.parse(from, to), sortOrder(sort), offset, size);
         List<Map<String, Object>> hits = new ArrayList<>();
         for (SearchService.Result r : page.results()) {
-            Map<String, Object> hit = PostJson.of(r.post(), r.sentiment());
+            Map<String, Object> hit = PostJson.of(r.post(), r.sentiment(), r.themes());
             hit.put("highlight", r.highlight());
             hits.add(hit);
         }
@@ -117,7 +119,7 @@ class SearchApi {
     Map<String, Object> post(@PathVariable long id) {
         SearchService.Result r = service.post(id)
                 .orElseThrow(() -> new NotFoundException("There is no post with id " + id + "."));
-        return PostJson.withSentences(r.post(), r.sentiment());
+        return PostJson.withSentences(r.post(), r.sentiment(), r.themes());
     }
 
     @GetMapping("/export")
@@ -144,10 +146,12 @@ class SearchApi {
                     if (p == null) {
                         continue;
                     }
+                    Sentiment s = sentiments.get(id);
+                    List<Themes.Match> matched = themes.match(p.text(), SearchService.language(p, s));
                     if (csv) {
-                        w.write(Csv.line(PostJson.csvRow(p, sentiments.get(id))));
+                        w.write(Csv.line(PostJson.csvRow(p, s, matched)));
                     } else {
-                        w.write(json.writeValueAsString(PostJson.of(p, sentiments.get(id))));
+                        w.write(json.writeValueAsString(PostJson.of(p, s, matched)));
                         w.write('\n');
                     }
                 }
@@ -162,6 +166,18 @@ class SearchApi {
                         "attachment; filename=\"reelpulse-export." + (csv ? "csv" : "ndjson") + "\"")
                 .header("X-Total-Count", Integer.toString(ids.size()))
                 .body(body);
+    }
+
+    /** The labour themes and their query per language. */
+    @GetMapping("/themes")
+    List<Map<String, Object>> themes() {
+        return themes.all().stream().map(t -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", t.name());
+            m.put("label", t.label());
+            m.put("query", t.definitions());
+            return m;
+        }).toList();
     }
 
     @GetMapping("/status")

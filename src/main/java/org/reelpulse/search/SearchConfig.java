@@ -16,4 +16,10 @@ class SearchConfig {
         Files.createDirectories(properties.indexDir());
         return new PostIndex(FSDirectory.open(properties.indexDir()), SearchAnalyzers.create());
     }
+
+    /** The labour themes of {@code data/themes.yml}, checked at start-up. */
+    @Bean
+    Themes themes() {
+        return Themes.loadShipped(SearchAnalyzers.create());
+    }
 }

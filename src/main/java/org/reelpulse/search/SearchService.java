@@ -22,15 +22,26 @@ public class SearchService {
     private final PostSearcher searcher;
     private final PostRepository posts;
     private final AnalysisRepository analyses;
+    private final Themes themes;
 
-    SearchService(PostSearcher searcher, PostRepository posts, AnalysisRepository analyses) {
+    SearchService(PostSearcher searcher, PostRepository posts, AnalysisRepository analyses, Themes themes) {
+        this.themes = themes;
         this.searcher = searcher;
         this.posts = posts;
         this.analyses = analyses;
     }
 
-    /** One hit: the stored post, its analysis (null until analysed) and its highlighted text. */
-    public record Result(Post post, Sentiment sentiment, String highlight) {
+    /**
+     * One hit: the stored post, its analysis (null until analysed), its highlighted text, and the
+     * labour themes it matches with the words that matched.
+     */
+    public record Result(Post post, Sentiment sentiment, String highlight, List<Themes.Match> themes) {
+    }
+
+    /** The language a post is read in: the detected one once analysed, else its own tag. */
+    static String language(Post p, Sentiment s) {
+        String lang = s != null && s.lang() != null ? s.lang() : p.lang();
+        return lang == null ? null : lang.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** A page of results and the total number of matches. */
@@ -47,7 +58,8 @@ public class SearchService {
         for (PostSearcher.Hit h : page.hits()) {
             Post p = found.get(h.postId());
             if (p != null) { // absent when deleted since it was indexed
-                results.add(new Result(p, sentiments.get(p.id()), h.highlight()));
+                Sentiment s = sentiments.get(p.id());
+                results.add(new Result(p, s, h.highlight(), themes.match(p.text(), language(p, s))));
             }
         }
         return new Page(page.total(), results);
@@ -60,6 +72,9 @@ public class SearchService {
 
     /** A post with its full analysis (sentences included), if it exists. */
     public Optional<Result> post(long id) {
-        return posts.findById(id).map(p -> new Result(p, analyses.find(id).orElse(null), null));
+        return posts.findById(id).map(p -> {
+            Sentiment s = analyses.find(id).orElse(null);
+            return new Result(p, s, null, themes.match(p.text(), language(p, s)));
+        });
     }
 }

@@ -41,7 +41,7 @@ class IndexResumeIT extends StagesOffContext {
         SearchProperties props = new SearchProperties(true, dir, 10, java.time.Duration.ofSeconds(1), 100);
 
         PostIndex index = new PostIndex(FSDirectory.open(dir), SearchAnalyzers.create());
-        PostIndexer indexer = new PostIndexer(index, posts, analyses, props);
+        PostIndexer indexer = new PostIndexer(index, posts, analyses, props, Themes.loadShipped(SearchAnalyzers.create()));
         assertThat(indexer.indexBatch()).isEqualTo(10);
         long committed = index.watermark();
 
@@ -55,7 +55,8 @@ class IndexResumeIT extends StagesOffContext {
         PostIndex reopened = new PostIndex(FSDirectory.open(dir), SearchAnalyzers.create());
         assertThat(reopened.watermark()).isEqualTo(committed);
         assertThat(reopened.size()).isEqualTo(10);
-        PostIndexer resumed = new PostIndexer(reopened, posts, analyses, props);
+        PostIndexer resumed = new PostIndexer(reopened, posts, analyses, props,
+                Themes.loadShipped(SearchAnalyzers.create()));
         assertThat(resumed.catchUp()).isEqualTo(posts.count() - 10);
 
         assertThat(reopened.size()).isEqualTo((int) posts.count());

@@ -83,6 +83,22 @@ public class PostView extends VerticalLayout implements HasUrlParameter<Long> {
             add(original);
         }
 
+        add(new H3("Labour themes"));
+        if (r.themes().isEmpty()) {
+            Paragraph none = new Paragraph("No labour theme matched this post.");
+            none.addClassName("rp-muted");
+            add(none);
+        } else {
+            Div themes = new Div();
+            themes.setId("post-themes");
+            for (var t : r.themes()) {
+                Paragraph line = new Paragraph(t.label() + " — " + t.reason());
+                line.addClassName("rp-theme");
+                themes.add(line);
+            }
+            add(themes);
+        }
+
         Sentiment s = r.sentiment();
         add(new H3("Sentiment"));
         if (s == null) {
