@@ -38,6 +38,9 @@ class ThemesTest {
         assertThat(names("El sindicato denuncia el uso del catálogo sin consentimiento", "es"))
                 .contains("union-action", "training-data-copyright", "consent-likeness");
         assertThat(names("Lovely weather for a film festival", "en")).isEmpty();
+        // "like" shares its English stem with "likeness": the theme asks for the word itself
+        assertThat(names("I like this, it is nice", "en")).doesNotContain("consent-likeness");
+        assertThat(names("They scanned her likeness without asking", "en")).contains("consent-likeness");
     }
 
     @Test
