@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.reelpulse.support.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -21,6 +22,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The JSON API end to end over real HTTP, against a real database: import, background scoring with
@@ -49,6 +52,14 @@ abstract class ApiContract {
 
     @Autowired
     TestRestTemplate http;
+
+    /** An application of its own whose background stages look for work often. */
+    @DynamicPropertySource
+    static void application(DynamicPropertyRegistry registry) {
+        TestData.emptyApplication(registry, "api");
+        registry.add("reelpulse.analyze.poll-interval", () -> "PT0.2S");
+        registry.add("reelpulse.search.poll-interval", () -> "PT0.2S");
+    }
 
     @BeforeAll
     void importCorpusAndWaitForTheStages() {

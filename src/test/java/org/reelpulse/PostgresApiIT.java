@@ -18,10 +18,5 @@ class PostgresApiIT extends ApiContract {
         String schema = "rp_it_" + Long.toString(System.nanoTime(), 36);
         registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
         registry.add("spring.flyway.schemas", () -> schema);
-        registry.add("reelpulse.data-dir", () -> TestData.newDataDir("pg-api").toString());
-        registry.add("reelpulse.demo.enabled", () -> "false");
-        registry.add("reelpulse.security.demo-accounts", () -> "true");
-        registry.add("reelpulse.analyze.poll-interval", () -> "PT0.2S");
-        registry.add("reelpulse.search.poll-interval", () -> "PT0.2S");
     }
 }

@@ -13,9 +13,7 @@ public abstract class StagesOffContext {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("reelpulse.data-dir", () -> TestData.newDataDir("stages-off").toString());
-        registry.add("reelpulse.demo.enabled", () -> "false");
-        registry.add("reelpulse.security.demo-accounts", () -> "true");
+        TestData.emptyApplication(registry, "stages-off");
         registry.add("reelpulse.analyze.enabled", () -> "false");
         registry.add("reelpulse.search.indexing", () -> "false");
     }

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /** Helpers shared by the integration tests. */
 public final class TestData {
 
@@ -18,6 +20,18 @@ public final class TestData {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * An application of its own: a fresh data folder, no demo corpus, but the demo accounts the
+     * tests sign in with.
+     */
+    public static void emptyApplication(DynamicPropertyRegistry registry, String name) {
+        // one folder per application, made now: the registry may ask its suppliers more than once
+        String dataDir = newDataDir(name).toString();
+        registry.add("reelpulse.data-dir", () -> dataDir);
+        registry.add("reelpulse.demo.enabled", () -> "false");
+        registry.add("reelpulse.security.demo-accounts", () -> "true");
     }
 
     /** One post in the canonical NDJSON format. */
