@@ -141,18 +141,19 @@ public class PostSearcher {
     /** Counts per UTC day (or hour or week) of the matching posts, by sentiment, with empty buckets filled. */
     public List<Bucket> timeline(String q, TimeWindow window, ChronoUnit interval) {
         Query query = QueryParsing.parse(q, window, index.analyzer());
-        Map<Long, long[]> counts = index.read(searcher -> searcher.search(query, new TimelineCollectors(interval)));
+        Map<Long, BucketCounts> counts = index.read(searcher -> searcher.search(query,
+                new TimelineCollectors(interval)));
         List<Bucket> buckets = new ArrayList<>();
         if (counts.isEmpty() && (window.from() == null || window.to() == null)) {
             return buckets;
         }
-        TreeMap<Long, long[]> sorted = new TreeMap<>(counts);
+        TreeMap<Long, BucketCounts> sorted = new TreeMap<>(counts);
         long first = window.from() != null ? bucketStart(window.from().toEpochMilli(), interval) : sorted.firstKey();
         long last = window.to() != null ? bucketStart(window.to().toEpochMilli() - 1, interval) : sorted.lastKey();
         for (long t = first; t <= last; t = next(t, interval)) {
-            long[] c = sorted.getOrDefault(t, new long[8]);
-            Double mean = c[6] == 0 ? null : Double.longBitsToDouble(c[7]) / c[6];
-            buckets.add(new Bucket(Instant.ofEpochMilli(t), c[0], c[1], c[2], c[3], c[4], c[5], mean));
+            BucketCounts c = sorted.getOrDefault(t, new BucketCounts());
+            buckets.add(new Bucket(Instant.ofEpochMilli(t), c.total, c.byLabel[0], c.byLabel[1], c.byLabel[2],
+                    c.byLabel[3], c.byLabel[4], c.scored == 0 ? null : c.scoreSum / c.scored));
         }
         return buckets;
     }
@@ -192,16 +193,36 @@ public class PostSearcher {
         return index.read(searcher -> searcher.search(query, new AuthorCollectors()));
     }
 
-    /** Checks a query without running it; throws the same error a search would. */
-    public void validate(String q) {
-        QueryParsing.parse(q, TimeWindow.ALL, index.analyzer());
+    /** The number of matching posts, without ranking or fetching them. */
+    public long count(String q, TimeWindow window) {
+        Query query = QueryParsing.parse(q, window, index.analyzer());
+        return index.read(searcher -> searcher.count(query));
     }
 
-    /**
-     * Per bucket start: [total, negative, neutral, positive, unscored, pending, scored, sum of scores
-     * as double bits].
-     */
-    private static final class TimelineCollectors implements CollectorManager<TimelineCollector, Map<Long, long[]>> {
+    /** The counts of one time bucket while collecting. */
+    private static final class BucketCounts {
+        /** In the order of {@link #LABELS}. */
+        static final List<String> LABELS = List.of("negative", "neutral", "positive", "unscored", IndexFields.PENDING);
+
+        long total;
+        final long[] byLabel = new long[LABELS.size()];
+        long scored;
+        double scoreSum;
+
+        BucketCounts add(BucketCounts other) {
+            total += other.total;
+            for (int i = 0; i < byLabel.length; i++) {
+                byLabel[i] += other.byLabel[i];
+            }
+            scored += other.scored;
+            scoreSum += other.scoreSum;
+            return this;
+        }
+    }
+
+    /** Counts per bucket start, by sentiment label, with the sum of scores for the mean. */
+    private static final class TimelineCollectors implements CollectorManager<TimelineCollector,
+            Map<Long, BucketCounts>> {
         private final ChronoUnit interval;
 
         TimelineCollectors(ChronoUnit interval) {
@@ -214,27 +235,25 @@ public class PostSearcher {
         }
 
         @Override
-        public Map<Long, long[]> reduce(Collection<TimelineCollector> collectors) {
-            Map<Long, long[]> merged = new HashMap<>();
+        public Map<Long, BucketCounts> reduce(Collection<TimelineCollector> collectors) {
+            Map<Long, BucketCounts> merged = new HashMap<>();
             for (TimelineCollector c : collectors) {
-                c.counts.forEach((k, v) -> merged.merge(k, v, (a, b) -> {
-                    for (int i = 0; i < 7; i++) {
-                        a[i] += b[i];
-                    }
-                    a[7] = Double.doubleToRawLongBits(Double.longBitsToDouble(a[7]) + Double.longBitsToDouble(b[7]));
-                    return a;
-                }));
+                c.counts.forEach((k, v) -> merged.merge(k, v, BucketCounts::add));
             }
             return merged;
         }
     }
 
     private static final class TimelineCollector extends SimpleCollector {
+        private static final int PENDING = BucketCounts.LABELS.indexOf(IndexFields.PENDING);
+
         private final ChronoUnit interval;
-        private final Map<Long, long[]> counts = new HashMap<>();
+        private final Map<Long, BucketCounts> counts = new HashMap<>();
         private NumericDocValues published;
         private SortedDocValues sentiment;
         private NumericDocValues score;
+        /** The label slot of each sentiment ordinal of the current segment, resolved once per segment. */
+        private int[] slotOfOrd;
 
         TimelineCollector(ChronoUnit interval) {
             this.interval = interval;
@@ -245,6 +264,11 @@ public class PostSearcher {
             published = DocValues.getNumeric(context.reader(), IndexFields.PUBLISHED);
             sentiment = DocValues.getSorted(context.reader(), IndexFields.SENTIMENT);
             score = DocValues.getNumeric(context.reader(), IndexFields.SCORE);
+            slotOfOrd = new int[sentiment.getValueCount()];
+            for (int ord = 0; ord < slotOfOrd.length; ord++) {
+                int slot = BucketCounts.LABELS.indexOf(sentiment.lookupOrd(ord).utf8ToString());
+                slotOfOrd[ord] = slot < 0 ? PENDING : slot;
+            }
         }
 
         @Override
@@ -252,21 +276,13 @@ public class PostSearcher {
             if (!published.advanceExact(doc)) {
                 return;
             }
-            long[] c = counts.computeIfAbsent(bucketStart(published.longValue(), interval), k -> new long[8]);
-            c[0]++;
-            String label = sentiment.advanceExact(doc) ? sentiment.lookupOrd(sentiment.ordValue()).utf8ToString()
-                    : IndexFields.PENDING;
-            switch (label) {
-                case "negative" -> c[1]++;
-                case "neutral" -> c[2]++;
-                case "positive" -> c[3]++;
-                case "unscored" -> c[4]++;
-                default -> c[5]++;
-            }
+            BucketCounts c = counts.computeIfAbsent(bucketStart(published.longValue(), interval),
+                    k -> new BucketCounts());
+            c.total++;
+            c.byLabel[sentiment.advanceExact(doc) ? slotOfOrd[sentiment.ordValue()] : PENDING]++;
             if (score.advanceExact(doc)) {
-                c[6]++;
-                double s = Double.longBitsToDouble(score.longValue());
-                c[7] = Double.doubleToRawLongBits(Double.longBitsToDouble(c[7]) + s);
+                c.scored++;
+                c.scoreSum += Double.longBitsToDouble(score.longValue());
             }
         }
 

@@ -47,8 +47,8 @@ class SearchApi {
     private final ObjectMapper json;
     private final Themes themes;
 
-    SearchApi(Themes themes, PostSearcher searcher, SearchService service, PostIndexer indexer, PostRepository posts, AnalysisRepository analyses,
-            SearchProperties properties, ObjectMapper json) {
+    SearchApi(Themes themes, PostSearcher searcher, SearchService service, PostIndexer indexer,
+            PostRepository posts, AnalysisRepository analyses, SearchProperties properties, ObjectMapper json) {
         this.searcher = searcher;
         this.service = service;
         this.indexer = indexer;

@@ -173,7 +173,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
             total.setText(String.format(Locale.ENGLISH, "%,d posts", count));
             grid.setItems(
                     page -> service.search(q, window, order, page.getOffset(), page.getLimit()).results().stream(),
-                    page -> (int) Math.min(Integer.MAX_VALUE, service.count(q, window)));
+                    page -> (int) Math.min(Integer.MAX_VALUE, count));
             grid.setVisible(true);
         } catch (UserInputException e) {
             error.setText(e.getMessage());
