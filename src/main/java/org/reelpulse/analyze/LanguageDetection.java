@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.reelpulse.post.Post;
+
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
@@ -31,7 +33,7 @@ final class LanguageDetection {
     }
 
     Detected detect(String text, String tag) {
-        String hint = PostAnalyzer.normalise(tag);
+        String hint = Post.primaryLanguage(tag);
         String clean = NOISE.matcher(text).replaceAll(" ");
         long words = WORD.matcher(clean).results().count();
         if (words == 0) {

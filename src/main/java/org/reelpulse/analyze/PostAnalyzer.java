@@ -2,7 +2,6 @@ package org.reelpulse.analyze;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 
 import org.reelpulse.post.Post;
 import org.springframework.stereotype.Component;
@@ -42,7 +41,7 @@ class PostAnalyzer {
             return analyseOrFail(post);
         } catch (RuntimeException e) {
             log.warn("Sentiment failed for post {}", post.id(), e);
-            return Sentiment.unscored(normalise(post.lang()),
+            return Sentiment.unscored(post.language(),
                     "The sentiment model failed on this post: " + e.getClass().getSimpleName(), clock.instant());
         }
     }
@@ -85,13 +84,4 @@ class PostAnalyzer {
         return text.substring(0, end);
     }
 
-    /** "en-GB" and "EN" both mean English. */
-    static String normalise(String lang) {
-        if (lang == null || lang.isBlank()) {
-            return null;
-        }
-        String l = lang.trim().toLowerCase(Locale.ROOT);
-        int dash = l.indexOf('-');
-        return dash > 0 ? l.substring(0, dash) : l;
-    }
 }

@@ -1,6 +1,7 @@
 package org.reelpulse.post;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * A stored post: the source of truth for every later stage. {@code seq} rises whenever the post
@@ -8,4 +9,19 @@ import java.time.Instant;
  */
 public record Post(long id, long seq, String source, String externalId, String url, Author author, String text,
         String lang, Instant publishedAt, Metrics metrics, String replyTo, String repostOf, Instant collectedAt) {
+
+    /** The post's own language tag as a primary code ("fr-CA" → "fr"), or null without one. */
+    public String language() {
+        return primaryLanguage(lang);
+    }
+
+    /** "en-GB" and "EN" both mean English: the lower-case primary code of a tag, or null for none. */
+    public static String primaryLanguage(String tag) {
+        if (tag == null || tag.isBlank()) {
+            return null;
+        }
+        String l = tag.trim().toLowerCase(Locale.ROOT);
+        int dash = l.indexOf('-');
+        return dash > 0 ? l.substring(0, dash) : l;
+    }
 }

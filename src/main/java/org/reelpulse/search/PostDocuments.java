@@ -29,7 +29,7 @@ final class PostDocuments {
         d.add(new StringField(IndexFields.ID, Long.toString(post.id()), Field.Store.YES));
         d.add(new NumericDocValuesField(IndexFields.ID, post.id()));
         d.add(new TextField(IndexFields.TEXT, post.text(), Field.Store.YES));
-        String lang = sentiment != null && sentiment.lang() != null ? sentiment.lang() : lower(post.lang());
+        String lang = SearchService.language(post, sentiment);
         if (lang != null) {
             String langField = IndexFields.TEXT_BY_LANG.get(lang);
             if (langField != null) {

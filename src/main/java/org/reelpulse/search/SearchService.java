@@ -40,8 +40,7 @@ public class SearchService {
 
     /** The language a post is read in: the detected one once analysed, else its own tag. */
     static String language(Post p, Sentiment s) {
-        String lang = s != null && s.lang() != null ? s.lang() : p.lang();
-        return lang == null ? null : lang.toLowerCase(java.util.Locale.ROOT);
+        return s != null && s.lang() != null ? s.lang() : p.language();
     }
 
     /** A page of results and the total number of matches. */
@@ -67,7 +66,7 @@ public class SearchService {
 
     /** The number of matches, without fetching them. */
     public long count(String q, TimeWindow window) {
-        return searcher.search(q, window, PostSearcher.SortOrder.RECENT, 0, 1).total();
+        return searcher.count(q, window);
     }
 
     /** A post with its full analysis (sentences included), if it exists. */

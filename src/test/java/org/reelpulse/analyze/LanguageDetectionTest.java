@@ -3,6 +3,7 @@ package org.reelpulse.analyze;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.reelpulse.post.Post;
 
 class LanguageDetectionTest {
 
@@ -35,7 +36,7 @@ class LanguageDetectionTest {
 
     @Test
     void shouldNormaliseRegionalCodes() {
-        assertThat(PostAnalyzer.normalise("EN-gb")).isEqualTo("en");
-        assertThat(PostAnalyzer.normalise(" ")).isNull();
+        assertThat(Post.primaryLanguage("EN-gb")).isEqualTo("en");
+        assertThat(Post.primaryLanguage(" ")).isNull();
     }
 }
