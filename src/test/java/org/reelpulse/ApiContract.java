@@ -5,12 +5,15 @@ import static org.awaitility.Awaitility.await;
 import static org.reelpulse.support.TestData.post;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.reelpulse.event.EventRepository;
+import org.reelpulse.event.TrackedEvent;
 import org.reelpulse.support.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,8 +64,14 @@ abstract class ApiContract {
         registry.add("reelpulse.search.poll-interval", () -> "PT0.2S");
     }
 
+    @Autowired
+    EventRepository events;
+
     @BeforeAll
     void importCorpusAndWaitForTheStages() {
+        events.save(new TrackedEvent(null, "lionsgate-runway", "Lionsgate × Runway", "lionsgate OR runway", null,
+                Instant.parse("2024-09-18T13:00:00Z"), Instant.parse("2024-08-28T00:00:00Z"),
+                Instant.parse("2024-10-24T00:00:00Z")));
         ResponseEntity<Map<String, Object>> r = importAs("analyst", CORPUS);
         assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(r.getBody()).containsEntry("received", 7).containsEntry("inserted", 7)
@@ -169,6 +178,84 @@ abstract class ApiContract {
                 });
         assertThat(all.getBody()).hasSizeGreaterThanOrEqualTo(9)
                 .extracting(t -> t.get("name")).contains("job-displacement", "union-action");
+    }
+
+    @Test
+    void shouldLabelEveryPostWithCraftsGroupEntitiesAndStanceAndWhy() {
+        Map<String, Object> m1 = list(get("analyst", "/api/search?q=disgusting").getBody(), "hits").get(0);
+        Map<String, Object> labels = map(m1, "labels");
+        assertThat(labels).containsKeys("themes", "crafts", "group", "entities", "stance");
+        assertThat(map(labels, "stance")).containsEntry("name", "opposes").containsKeys("reason", "rule");
+        assertThat(map(labels, "stance").get("reason").toString()).contains("Lionsgate × Runway");
+        assertThat(map(labels, "group")).containsEntry("name", "public").containsEntry("rule", "default");
+        assertThat(list(labels, "entities")).extracting(e -> e.get("name")).contains("Lionsgate", "Runway");
+        assertThat(m1).containsEntry("lang", "en");
+
+        assertThat(ids("group:union-guild")).containsExactly("u1");
+        assertThat(ids("stance:opposes")).contains("m1").doesNotContain("b1", "r1");
+        assertThat(ids("entity:lionsgate")).contains("m1", "b1", "r1", "n1");
+        assertThat(ids("craft:directors")).containsExactly("b1");
+        assertThat(ids("method:\"tweet-lr-1/fr\"")).containsExactly("n1");
+        ResponseEntity<List<Map<String, Object>>> crafts = http.withBasicAuth("viewer", "reelpulse-demo").exchange(
+                "/api/crafts", HttpMethod.GET, null, new ParameterizedTypeReference<>() {
+                });
+        assertThat(crafts.getBody()).extracting(t -> t.get("name")).contains("vfx-artists", "crew");
+    }
+
+    @Test
+    void shouldKeepAnAdminsCorrectionThroughRelabelling() {
+        Map<String, Object> r1 = list(get("analyst", "/api/search?q=statement AND wednesday").getBody(), "hits")
+                .get(0);
+        String path = "/api/posts/" + r1.get("id") + "/labels";
+        assertThat(postJson("analyst", path, Map.of("kind", "group", "names", List.of("press"))).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<Map<String, Object>> unknown = postJson("admin", path,
+                Map.of("kind", "group", "names", List.of("journalists")));
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknown.getBody().get("error").toString()).contains("press", "union-guild");
+        ResponseEntity<Map<String, Object>> ok = postJson("admin", path,
+                Map.of("kind", "group", "names", List.of("press"), "note", "a trade reporter"));
+        assertThat(ok.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(ok.getBody()).containsEntry("kind", "group").containsEntry("correctedBy", "admin");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ids("group:press")).contains("r1"));
+
+        // an edited theme labels every post again; the correction stays
+        ResponseEntity<Map<String, Object>> broken = putJson("/api/themes/previs-talk",
+                Map.of("label", "Previs talk", "query", Map.of("en", "previs AND (fast")));
+        assertThat(broken.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(broken.getBody().get("error").toString()).contains("'previs-talk', language 'en'");
+        assertThat(putJson("/api/themes/previs-talk", Map.of("label", "Previs talk",
+                "query", Map.of("en", "previs"))).getStatusCode()).isEqualTo(HttpStatus.OK);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(
+                () -> assertThat(ids("theme:previs-talk")).containsExactly("b1"));
+        Map<String, Object> again = get("analyst", "/api/posts/" + r1.get("id")).getBody();
+        assertThat(map(map(again, "labels"), "group")).containsEntry("name", "press")
+                .containsEntry("reason", "corrected by admin: a trade reporter");
+        assertThat(http.withBasicAuth("admin", "reelpulse-demo").exchange("/api/themes/previs-talk",
+                HttpMethod.DELETE, null, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ids("theme:previs-talk")).isEmpty());
+    }
+
+    List<Object> ids(String q) {
+        return list(get("analyst", "/api/search?size=50&q=" + q).getBody(), "hits").stream()
+                .map(h -> h.get("externalId")).toList();
+    }
+
+    ResponseEntity<Map<String, Object>> postJson(String user, String path, Object body) {
+        return http.withBasicAuth(user, "reelpulse-demo").exchange(path, HttpMethod.POST, new HttpEntity<>(body),
+                new ParameterizedTypeReference<>() {
+                });
+    }
+
+    ResponseEntity<Map<String, Object>> putJson(String path, Object body) {
+        return http.withBasicAuth("admin", "reelpulse-demo").exchange(path, HttpMethod.PUT, new HttpEntity<>(body),
+                new ParameterizedTypeReference<>() {
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Map<String, Object> body, String key) {
+        return (Map<String, Object>) body.get(key);
     }
 
     @Test

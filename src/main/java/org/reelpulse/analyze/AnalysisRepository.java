@@ -14,6 +14,8 @@ import java.util.Optional;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.reelpulse.analyze.labour.LabelRepository;
+import org.reelpulse.analyze.labour.Labels;
 import org.reelpulse.post.Post;
 import org.reelpulse.post.PostRepository;
 import org.reelpulse.post.SeqOrder;
@@ -47,11 +49,17 @@ public class AnalysisRepository {
                 .fetch(PostRepository::toPost);
     }
 
-    /**
-     * Stores the analyses of a batch in one transaction and gives each analysed post a new seq, so
-     * the index picks the result up. A crash before the commit leaves the batch unanalysed.
-     */
+    /** Stores analyses without labels (they follow in the labelling pass). */
     void saveAll(Map<Long, Sentiment> results, String version) {
+        saveAll(results, Map.of(), version, null);
+    }
+
+    /**
+     * Stores the analyses of a batch with their labels in one transaction and gives each analysed
+     * post a new seq, so the index picks the result up. A crash before the commit leaves the batch
+     * unanalysed.
+     */
+    void saveAll(Map<Long, Sentiment> results, Map<Long, Labels> labels, String version, String labelsVersion) {
         if (results.isEmpty()) {
             return;
         }
@@ -73,7 +81,9 @@ public class AnalysisRepository {
                         .set(ANALYSIS.ANALYSED_AT, s.analysedAt().atOffset(ZoneOffset.UTC))
                         .set(ANALYSIS.DRIVERS, s.drivers().isEmpty() ? null : String.join("\n", s.drivers()))
                         .set(ANALYSIS.VERSION, version)
+                        .set(ANALYSIS.LABELS_VERSION, labels.containsKey(postId) ? labelsVersion : null)
                         .execute();
+                LabelRepository.write(tx, postId, labels.getOrDefault(postId, Labels.NONE));
                 for (SentenceSentiment t : s.sentences()) {
                     double[] p = t.probabilities();
                     tx.insertInto(ANALYSIS_SENTENCE)

@@ -20,6 +20,8 @@ import jakarta.validation.constraints.NotNull;
  * @param pollInterval   pause between looks for new posts when there is nothing to do
  * @param parser         CoreNLP's constituency parser for the sentence explanations: {@code
  *                       shift-reduce} (fast) or {@code pcfg} (the models jar's default)
+ * @param entities       whether CoreNLP's named-entity recogniser reads English posts for the
+ *                       organisations and people they name (the alias list is read in any case)
  */
 @Validated
 @ConfigurationProperties("reelpulse.analyze")
@@ -29,7 +31,8 @@ public record AnalyzeProperties(
         @Min(1) @Max(64) int threads,
         @Min(10) @Max(500) int parseMaxLength,
         @NotNull Duration pollInterval,
-        @NotNull @jakarta.validation.constraints.Pattern(regexp = "shift-reduce|pcfg") String parser) {
+        @NotNull @jakarta.validation.constraints.Pattern(regexp = "shift-reduce|pcfg") String parser,
+        boolean entities) {
 
     /** The shift-reduce parser's model in the models-english jar. */
     public static final String SHIFT_REDUCE_MODEL = "edu/stanford/nlp/models/srparser/englishSR.ser.gz";

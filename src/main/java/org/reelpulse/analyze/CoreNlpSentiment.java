@@ -31,6 +31,8 @@ import edu.stanford.nlp.util.CoreMap;
 public class CoreNlpSentiment {
 
     public static final String METHOD = "corenlp-4.5.10-rntn";
+    /** CoreNLP's three-class (person, organisation, location) English recogniser, in the models jar. */
+    static final String NER_MODEL = "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz";
 
     /** A post or sentence scoring beyond ±this is negative or positive; neutral in between. */
     static final double LABEL_THRESHOLD = 0.2;
@@ -40,11 +42,13 @@ public class CoreNlpSentiment {
 
     private final int parseMaxLength;
     private final String parser;
+    private final boolean entities;
     private volatile StanfordCoreNLP pipeline;
 
     CoreNlpSentiment(AnalyzeProperties properties) {
         this.parseMaxLength = properties.parseMaxLength();
         this.parser = properties.parser();
+        this.entities = properties.entities();
     }
 
     private StanfordCoreNLP pipeline() {
@@ -55,7 +59,19 @@ public class CoreNlpSentiment {
                 if (p == null) {
                     long start = System.nanoTime();
                     Properties props = new Properties();
-                    props.setProperty("annotators", "tokenize,ssplit,pos,parse,sentiment");
+                    if (entities) {
+                        // organisations and people only: the 3-class model, without the numeric,
+                        // time and fine-grained passes that cost time and find nothing we use
+                        props.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner,parse,sentiment");
+                        props.setProperty("ner.model", NER_MODEL);
+                        props.setProperty("ner.applyNumericClassifiers", "false");
+                        props.setProperty("ner.useSUTime", "false");
+                        props.setProperty("ner.applyFineGrained", "false");
+                        props.setProperty("ner.additionalRegexNER", "");
+                        props.setProperty("ner.buildEntityMentions", "true");
+                    } else {
+                        props.setProperty("annotators", "tokenize,ssplit,pos,parse,sentiment");
+                    }
                     props.setProperty("parse.maxlen", Integer.toString(parseMaxLength));
                     if (parser.equals("shift-reduce")) {
                         props.setProperty("parse.model", AnalyzeProperties.SHIFT_REDUCE_MODEL);
@@ -100,15 +116,34 @@ public class CoreNlpSentiment {
             weightedScore += score * tokens;
             totalTokens += tokens;
         }
+        List<EntityMention> mentions = mentions(doc);
         if (totalTokens == 0) {
-            return new Scored(SentimentLabel.NEUTRAL, 0.0, 0.0, sentences);
+            return new Scored(SentimentLabel.NEUTRAL, 0.0, 0.0, sentences, mentions);
         }
         double score = clamp(weightedScore / totalTokens);
         SentimentLabel label = labelOf(score);
         for (SentenceSentiment s : sentences) {
             weightedConfidence += massOn(label, s.probabilities()) * s.tokens();
         }
-        return new Scored(label, score, weightedConfidence / totalTokens, sentences);
+        return new Scored(label, score, weightedConfidence / totalTokens, sentences, mentions);
+    }
+
+    /** The organisations and people the recogniser found, in order. */
+    private List<EntityMention> mentions(Annotation doc) {
+        List<EntityMention> found = new ArrayList<>();
+        List<CoreMap> mentions = entities ? doc.get(CoreAnnotations.MentionsAnnotation.class) : null;
+        if (mentions == null) {
+            return found;
+        }
+        for (CoreMap m : mentions) {
+            String tag = m.get(CoreAnnotations.NamedEntityTagAnnotation.class);
+            if ("ORGANIZATION".equals(tag)) {
+                found.add(new EntityMention(m.get(CoreAnnotations.TextAnnotation.class), "organisation"));
+            } else if ("PERSON".equals(tag)) {
+                found.add(new EntityMention(m.get(CoreAnnotations.TextAnnotation.class), "person"));
+            }
+        }
+        return found;
     }
 
     static SentimentLabel labelOf(double score) {
@@ -130,7 +165,11 @@ public class CoreNlpSentiment {
         return Math.max(-1, Math.min(1, v));
     }
 
-    /** A scored text: label, score in [-1, 1], confidence in [0, 1] and the sentences. */
-    public record Scored(SentimentLabel label, double score, double confidence, List<SentenceSentiment> sentences) {
+    /**
+     * A scored text: label, score in [-1, 1], confidence in [0, 1], the sentences, and the
+     * organisations and people named (when the recogniser is on).
+     */
+    public record Scored(SentimentLabel label, double score, double confidence, List<SentenceSentiment> sentences,
+            List<EntityMention> mentions) {
     }
 }

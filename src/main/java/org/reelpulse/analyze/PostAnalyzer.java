@@ -36,37 +36,38 @@ class PostAnalyzer {
      * Analyses one post. A failure of the model on one post must not stall the stage, so it is
      * recorded as unscored with the reason.
      */
-    Sentiment analyse(Post post) {
+    Analysed analyse(Post post) {
         try {
             return analyseOrFail(post);
         } catch (RuntimeException e) {
             log.warn("Sentiment failed for post {}", post.id(), e);
-            return Sentiment.unscored(post.language(),
-                    "The sentiment model failed on this post: " + e.getClass().getSimpleName(), clock.instant());
+            return Analysed.of(Sentiment.unscored(post.language(),
+                    "The sentiment model failed on this post: " + e.getClass().getSimpleName(), clock.instant()));
         }
     }
 
-    private Sentiment analyseOrFail(Post post) {
+    private Analysed analyseOrFail(Post post) {
         String lang = languages.detect(post.text(), post.lang()).lang();
         if (lang == null) {
-            return Sentiment.unscored(null, "The post has no language tag and its language could not be "
-                    + "recognised from the text.", clock.instant());
+            return Analysed.of(Sentiment.unscored(null, "The post has no language tag and its language could not be "
+                    + "recognised from the text.", clock.instant()));
         }
         if (!model.supports(lang)) {
-            return Sentiment.unscored(lang, "No sentiment model for language '" + lang
-                    + "'; ReelPulse scores English, French, German and Spanish.", clock.instant());
+            return Analysed.of(Sentiment.unscored(lang, "No sentiment model for language '" + lang
+                    + "'; ReelPulse scores English, French, German and Spanish.", clock.instant()));
         }
         if (post.text().codePoints().noneMatch(Character::isLetterOrDigit)
                 && post.text().codePoints().noneMatch(c -> Character.getType(c) == Character.OTHER_SYMBOL)) {
-            return Sentiment.unscored(lang, "The post has no words or emoji to score.", clock.instant());
+            return Analysed.of(Sentiment.unscored(lang, "The post has no words or emoji to score.", clock.instant()));
         }
-        // CoreNLP's sentences explain English posts sentence by sentence
-        List<SentenceSentiment> sentences = lang.equals("en") ? english.score(explained(post.text())).sentences()
-                : List.of();
+        // CoreNLP's sentences explain English posts sentence by sentence, and its recogniser finds names
+        CoreNlpSentiment.Scored scored = lang.equals("en") ? english.score(explained(post.text())) : null;
+        List<SentenceSentiment> sentences = scored == null ? List.of() : scored.sentences();
         TweetSentimentModel.Prediction p = model.predict(post.text(), lang,
                 model.wantsCoreNlp(lang) ? sentences : null);
-        return new Sentiment(SentimentLabel.ofKey(p.label()), p.score(), p.confidence(), METHOD_PREFIX + lang, null,
-                lang, sentences, clock.instant(), p.drivers());
+        return new Analysed(new Sentiment(SentimentLabel.ofKey(p.label()), p.score(), p.confidence(),
+                METHOD_PREFIX + lang, null, lang, sentences, clock.instant(), p.drivers()),
+                scored == null ? List.of() : scored.mentions());
     }
 
     /**

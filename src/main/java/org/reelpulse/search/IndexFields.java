@@ -3,6 +3,8 @@ package org.reelpulse.search;
 import java.util.List;
 import java.util.Map;
 
+import org.reelpulse.query.QueryFields;
+
 /**
  * The names of the index fields, with why each has its type. The database is the source of truth;
  * the index holds only what searching, sorting, highlighting and counting need.
@@ -12,23 +14,31 @@ final class IndexFields {
     /** Post id: an exact term so {@code updateDocument} replaces the one document of a post, plus doc values to read ids fast. */
     static final String ID = "id";
     /** The text, stored for highlighting, analysed language-neutrally so every post matches plain words. */
-    static final String TEXT = "text";
+    static final String TEXT = QueryFields.TEXT;
     /** The text again, analysed with its language's stemmer and stop words; only filled for that language. */
-    static final Map<String, String> TEXT_BY_LANG = Map.of(
-            "en", "text_en", "fr", "text_fr", "de", "text_de", "es", "text_es");
+    static final Map<String, String> TEXT_BY_LANG = QueryFields.TEXT_BY_LANG;
     /** Where free text in a query is looked for. */
-    static final List<String> TEXT_FIELDS = List.of(TEXT, "text_en", "text_fr", "text_de", "text_es");
-    /** Exact, lower-cased keywords, queryable as {@code source:reddit} and counted through sorted doc values. */
-    static final String SOURCE = "source";
-    static final String LANG = "lang";
-    static final String AUTHOR = "author";
-    /** The sentiment label ({@code negative}, ..., {@code unscored}; {@code pending} before analysis). */
-    static final String SENTIMENT = "sentiment";
-    /** The labour themes the post matches ({@code theme:job-displacement}); several per post. */
-    static final String THEME = "theme";
-    static final List<String> KEYWORD_FIELDS = List.of(SOURCE, LANG, AUTHOR, SENTIMENT, THEME);
+    static final List<String> TEXT_FIELDS = QueryFields.TEXT_FIELDS;
+    /**
+     * Exact, lower-cased keywords, queryable as {@code source:reddit} and counted through doc values:
+     * sorted doc values for the one-per-post fields, sorted-set doc values for the several-per-post ones.
+     */
+    static final String SOURCE = QueryFields.SOURCE;
+    static final String LANG = QueryFields.LANG;
+    static final String AUTHOR = QueryFields.AUTHOR;
+    static final String SENTIMENT = QueryFields.SENTIMENT;
+    static final String METHOD = QueryFields.METHOD;
+    static final String GROUP = QueryFields.GROUP;
+    static final String STANCE = QueryFields.STANCE;
+    static final String THEME = QueryFields.THEME;
+    static final String CRAFT = QueryFields.CRAFT;
+    static final String ENTITY = QueryFields.ENTITY;
+    /** The fields with one value per post. */
+    static final List<String> SINGLE_VALUED = List.of(SOURCE, LANG, AUTHOR, SENTIMENT, METHOD, GROUP, STANCE);
+    /** The fields with several values per post. */
+    static final List<String> MULTI_VALUED = List.of(THEME, CRAFT, ENTITY);
     /** Publication time in epoch milliseconds: a point for ranges, doc values for sorting and per-day counts. */
-    static final String PUBLISHED = "published";
+    static final String PUBLISHED = QueryFields.PUBLISHED;
     /** Likes + reposts + replies + quotes, doc values for sorting by engagement. */
     static final String ENGAGEMENT = "engagement";
     /** The sentiment score, doc values for the mean per time bucket; absent when unscored. */

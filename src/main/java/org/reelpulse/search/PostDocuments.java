@@ -8,10 +8,13 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.util.BytesRef;
 import org.reelpulse.analyze.Sentiment;
+import org.reelpulse.analyze.labour.Label;
+import org.reelpulse.analyze.labour.Labels;
 import org.reelpulse.post.Post;
 
 /** Turns a post and its analysis (if any yet) into its index document. */
@@ -21,10 +24,10 @@ final class PostDocuments {
     }
 
     static PostIndex.PostDocument of(Post post, Sentiment sentiment) {
-        return of(post, sentiment, java.util.List.of());
+        return of(post, sentiment, Labels.NONE);
     }
 
-    static PostIndex.PostDocument of(Post post, Sentiment sentiment, java.util.List<Themes.Match> themes) {
+    static PostIndex.PostDocument of(Post post, Sentiment sentiment, Labels labels) {
         Document d = new Document();
         d.add(new StringField(IndexFields.ID, Long.toString(post.id()), Field.Store.YES));
         d.add(new NumericDocValuesField(IndexFields.ID, post.id()));
@@ -40,9 +43,23 @@ final class PostDocuments {
         keyword(d, IndexFields.LANG, lang == null ? "unknown" : lang);
         keyword(d, IndexFields.AUTHOR, post.author().handle());
         keyword(d, IndexFields.SENTIMENT, sentiment == null ? IndexFields.PENDING : sentiment.label().key());
-        for (Themes.Match t : themes) {
-            d.add(new StringField(IndexFields.THEME, t.name(), Field.Store.NO));
-            d.add(new org.apache.lucene.document.SortedSetDocValuesField(IndexFields.THEME, new BytesRef(t.name())));
+        if (sentiment != null && sentiment.method() != null) {
+            keyword(d, IndexFields.METHOD, sentiment.method());
+        }
+        if (labels.group() != null) {
+            keyword(d, IndexFields.GROUP, labels.group().name());
+        }
+        if (labels.stance() != null) {
+            keyword(d, IndexFields.STANCE, labels.stance().name());
+        }
+        for (Label l : labels.themes()) {
+            keywords(d, IndexFields.THEME, l.name());
+        }
+        for (Label l : labels.crafts()) {
+            keywords(d, IndexFields.CRAFT, l.name());
+        }
+        for (Label l : labels.entities()) {
+            keywords(d, IndexFields.ENTITY, l.name());
         }
         long published = post.publishedAt().toEpochMilli();
         d.add(new LongPoint(IndexFields.PUBLISHED, published));
@@ -58,6 +75,13 @@ final class PostDocuments {
         String v = lower(value);
         d.add(new StringField(field, v, Field.Store.NO));
         d.add(new SortedDocValuesField(field, new BytesRef(v)));
+    }
+
+    /** A value of a field with several values per post: counted through sorted-set doc values. */
+    private static void keywords(Document d, String field, String value) {
+        String v = lower(value);
+        d.add(new StringField(field, v, Field.Store.NO));
+        d.add(new SortedSetDocValuesField(field, new BytesRef(v)));
     }
 
     private static String lower(String s) {

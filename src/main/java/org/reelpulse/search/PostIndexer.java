@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.reelpulse.analyze.AnalysisRepository;
 import org.reelpulse.analyze.Sentiment;
+import org.reelpulse.analyze.labour.LabelRepository;
+import org.reelpulse.analyze.labour.Labels;
 import org.reelpulse.post.Post;
 import org.reelpulse.post.PostRepository;
 import org.slf4j.Logger;
@@ -26,11 +28,11 @@ public class PostIndexer {
     private final PostRepository posts;
     private final AnalysisRepository analyses;
     private final SearchProperties properties;
-    private final Themes themes;
+    private final LabelRepository labels;
 
     PostIndexer(PostIndex index, PostRepository posts, AnalysisRepository analyses, SearchProperties properties,
-            Themes themes) {
-        this.themes = themes;
+            LabelRepository labels) {
+        this.labels = labels;
         this.index = index;
         this.posts = posts;
         this.analyses = analyses;
@@ -65,11 +67,11 @@ public class PostIndexer {
         if (batch.isEmpty()) {
             return 0;
         }
-        Map<Long, Sentiment> sentiments = analyses.findSummaries(batch.stream().map(Post::id).toList());
-        index.apply(batch.stream().map(p -> {
-            Sentiment s = sentiments.get(p.id());
-            return PostDocuments.of(p, s, themes.match(p.text(), SearchService.language(p, s)));
-        }).toList(),
+        List<Long> ids = batch.stream().map(Post::id).toList();
+        Map<Long, Sentiment> sentiments = analyses.findSummaries(ids);
+        Map<Long, Labels> labelled = labels.find(ids);
+        index.apply(batch.stream().map(p -> PostDocuments.of(p, sentiments.get(p.id()),
+                labelled.getOrDefault(p.id(), Labels.NONE))).toList(),
                 batch.get(batch.size() - 1).seq());
         return batch.size();
     }

@@ -6,6 +6,9 @@ import java.util.Map;
 
 import org.reelpulse.analyze.SentenceSentiment;
 import org.reelpulse.analyze.Sentiment;
+import org.reelpulse.analyze.labour.Label;
+import org.reelpulse.analyze.labour.LabelKind;
+import org.reelpulse.analyze.labour.Labels;
 import org.reelpulse.post.Post;
 
 /** The JSON shape of a post and its analysis in the API and in NDJSON exports. */
@@ -14,17 +17,25 @@ final class PostJson {
     private PostJson() {
     }
 
-    static Map<String, Object> of(Post p, Sentiment s, List<Themes.Match> themes) {
+    static Map<String, Object> of(Post p, Sentiment s, Labels labels) {
         Map<String, Object> m = of(p, s);
-        Map<String, Object> labels = new LinkedHashMap<>();
-        labels.put("themes", themes.stream().map(t -> {
-            Map<String, Object> theme = new LinkedHashMap<>();
-            theme.put("name", t.name());
-            theme.put("label", t.label());
-            theme.put("reason", t.reason());
-            return theme;
-        }).toList());
-        m.put("labels", labels);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("themes", labels.themes().stream().map(PostJson::label).toList());
+        json.put("crafts", labels.crafts().stream().map(PostJson::label).toList());
+        json.put("group", labels.group() == null ? null : label(labels.group()));
+        json.put("entities", labels.entities().stream().map(PostJson::label).toList());
+        json.put("stance", labels.stance() == null ? null : label(labels.stance()));
+        m.put("labels", json);
+        return m;
+    }
+
+    /** One label: its name, its label for people (an entity's type), why, and the rule that set it. */
+    private static Map<String, Object> label(Label l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", l.name());
+        m.put(l.kind() == LabelKind.ENTITY ? "type" : "label", l.title());
+        m.put("reason", l.reason());
+        m.put("rule", l.rule());
         return m;
     }
 
@@ -40,7 +51,8 @@ final class PostJson {
         author.put("bio", p.author().bio());
         m.put("author", author);
         m.put("publishedAt", p.publishedAt().toString());
-        m.put("lang", p.lang());
+        m.put("lang", s != null && s.lang() != null ? s.lang() : p.language());
+        m.put("langTag", p.lang());
         m.put("text", p.text());
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("likes", p.metrics().likes());
@@ -70,8 +82,8 @@ final class PostJson {
         return m;
     }
 
-    static Map<String, Object> withSentences(Post p, Sentiment s, List<Themes.Match> themes) {
-        Map<String, Object> m = of(p, s, themes);
+    static Map<String, Object> withSentences(Post p, Sentiment s, Labels labels) {
+        Map<String, Object> m = of(p, s, labels);
         if (s != null) {
             @SuppressWarnings("unchecked")
             Map<String, Object> sentiment = (Map<String, Object>) m.get("sentiment");
@@ -98,11 +110,16 @@ final class PostJson {
 
     static final List<String> CSV_COLUMNS = List.of("id", "source", "externalId", "url", "authorHandle",
             "authorName", "publishedAt", "lang", "text", "likes", "reposts", "replies", "quotes", "replyTo",
-            "repostOf", "sentimentLabel", "sentimentScore", "sentimentConfidence", "sentimentMethod", "themes");
+            "repostOf", "sentimentLabel", "sentimentScore", "sentimentConfidence", "sentimentMethod", "themes", "crafts", "group", "entities", "stance");
 
-    static List<Object> csvRow(Post p, Sentiment s, List<Themes.Match> themes) {
+    /** A CSV row; several labels of a kind are joined by {@code |}. */
+    static List<Object> csvRow(Post p, Sentiment s, Labels labels) {
         List<Object> row = new java.util.ArrayList<>(csvRow(p, s));
-        row.add(String.join(" ", themes.stream().map(Themes.Match::name).toList()));
+        row.add(String.join("|", labels.names(LabelKind.THEME)));
+        row.add(String.join("|", labels.names(LabelKind.CRAFT)));
+        row.add(labels.group() == null ? null : labels.group().name());
+        row.add(String.join("|", labels.names(LabelKind.ENTITY)));
+        row.add(labels.stance() == null ? null : labels.stance().name());
         return row;
     }
 

@@ -32,6 +32,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.reelpulse.query.QueryParsing;
 import org.reelpulse.base.TimeWindow;
 import org.springframework.stereotype.Component;
 

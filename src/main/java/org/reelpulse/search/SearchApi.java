@@ -13,6 +13,8 @@ import java.util.Map;
 
 import org.reelpulse.analyze.AnalysisRepository;
 import org.reelpulse.analyze.Sentiment;
+import org.reelpulse.analyze.labour.LabelRepository;
+import org.reelpulse.analyze.labour.Labels;
 import org.reelpulse.base.NotFoundException;
 import org.reelpulse.base.TimeWindow;
 import org.reelpulse.base.UserInputException;
@@ -45,9 +47,9 @@ class SearchApi {
     private final AnalysisRepository analyses;
     private final SearchProperties properties;
     private final ObjectMapper json;
-    private final Themes themes;
+    private final LabelRepository labels;
 
-    SearchApi(Themes themes, PostSearcher searcher, SearchService service, PostIndexer indexer,
+    SearchApi(LabelRepository labels, PostSearcher searcher, SearchService service, PostIndexer indexer,
             PostRepository posts, AnalysisRepository analyses, SearchProperties properties, ObjectMapper json) {
         this.searcher = searcher;
         this.service = service;
@@ -56,7 +58,7 @@ class SearchApi {
         this.analyses = analyses;
         this.properties = properties;
         this.json = json;
-        this.themes = themes;
+        this.labels = labels;
     }
 
     @GetMapping("/search")
@@ -74,7 +76,7 @@ class SearchApi {
         SearchService.Page page = service.search(q, TimeWindow.parse(from, to), sortOrder(sort), offset, size);
         List<Map<String, Object>> hits = new ArrayList<>();
         for (SearchService.Result r : page.results()) {
-            Map<String, Object> hit = PostJson.of(r.post(), r.sentiment(), r.themes());
+            Map<String, Object> hit = PostJson.of(r.post(), r.sentiment(), r.labels());
             hit.put("highlight", r.highlight());
             hits.add(hit);
         }
@@ -119,7 +121,7 @@ class SearchApi {
     Map<String, Object> post(@PathVariable long id) {
         SearchService.Result r = service.post(id)
                 .orElseThrow(() -> new NotFoundException("There is no post with id " + id + "."));
-        return PostJson.withSentences(r.post(), r.sentiment(), r.themes());
+        return PostJson.withSentences(r.post(), r.sentiment(), r.labels());
     }
 
     @GetMapping("/export")
@@ -141,13 +143,14 @@ class SearchApi {
             for (List<Long> chunk : PostRepository.chunks(ids, EXPORT_CHUNK)) {
                 Map<Long, Post> found = posts.findByIds(chunk);
                 Map<Long, Sentiment> sentiments = analyses.findSummaries(chunk);
+                Map<Long, Labels> labelled = labels.find(chunk);
                 for (Long id : chunk) {
                     Post p = found.get(id);
                     if (p == null) {
                         continue;
                     }
                     Sentiment s = sentiments.get(id);
-                    List<Themes.Match> matched = themes.match(p.text(), SearchService.language(p, s));
+                    Labels matched = labelled.getOrDefault(id, Labels.NONE);
                     if (csv) {
                         w.write(Csv.line(PostJson.csvRow(p, s, matched)));
                     } else {
@@ -166,18 +169,6 @@ class SearchApi {
                         "attachment; filename=\"reelpulse-export." + (csv ? "csv" : "ndjson") + "\"")
                 .header("X-Total-Count", Integer.toString(ids.size()))
                 .body(body);
-    }
-
-    /** The labour themes and their query per language. */
-    @GetMapping("/themes")
-    List<Map<String, Object>> themes() {
-        return themes.all().stream().map(t -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", t.name());
-            m.put("label", t.label());
-            m.put("query", t.definitions());
-            return m;
-        }).toList();
     }
 
     @GetMapping("/status")

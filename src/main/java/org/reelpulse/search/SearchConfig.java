@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 
 import org.apache.lucene.store.FSDirectory;
+import org.reelpulse.query.QueryAnalyzers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,12 +15,6 @@ class SearchConfig {
     @Bean(destroyMethod = "close")
     PostIndex postIndex(SearchProperties properties) throws IOException {
         Files.createDirectories(properties.indexDir());
-        return new PostIndex(FSDirectory.open(properties.indexDir()), SearchAnalyzers.create());
-    }
-
-    /** The labour themes of {@code data/themes.yml}, checked at start-up. */
-    @Bean
-    Themes themes() {
-        return Themes.loadShipped(SearchAnalyzers.create());
+        return new PostIndex(FSDirectory.open(properties.indexDir()), QueryAnalyzers.create());
     }
 }

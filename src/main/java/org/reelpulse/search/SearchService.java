@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import org.reelpulse.analyze.AnalysisRepository;
 import org.reelpulse.analyze.Sentiment;
+import org.reelpulse.analyze.labour.LabelRepository;
+import org.reelpulse.analyze.labour.Labels;
 import org.reelpulse.base.TimeWindow;
 import org.reelpulse.post.Post;
 import org.reelpulse.post.PostRepository;
@@ -22,20 +24,20 @@ public class SearchService {
     private final PostSearcher searcher;
     private final PostRepository posts;
     private final AnalysisRepository analyses;
-    private final Themes themes;
+    private final LabelRepository labels;
 
-    SearchService(PostSearcher searcher, PostRepository posts, AnalysisRepository analyses, Themes themes) {
-        this.themes = themes;
+    SearchService(PostSearcher searcher, PostRepository posts, AnalysisRepository analyses, LabelRepository labels) {
+        this.labels = labels;
         this.searcher = searcher;
         this.posts = posts;
         this.analyses = analyses;
     }
 
     /**
-     * One hit: the stored post, its analysis (null until analysed), its highlighted text, and the
-     * labour themes it matches with the words that matched.
+     * One hit: the stored post, its analysis (null until analysed), its highlighted text, and its
+     * labels (themes, crafts, group, entities, stance; none until analysed).
      */
-    public record Result(Post post, Sentiment sentiment, String highlight, List<Themes.Match> themes) {
+    public record Result(Post post, Sentiment sentiment, String highlight, Labels labels) {
     }
 
     /** The language a post is read in: the detected one once analysed, else its own tag. */
@@ -53,12 +55,13 @@ public class SearchService {
         List<Long> ids = page.hits().stream().map(PostSearcher.Hit::postId).toList();
         Map<Long, Post> found = posts.findByIds(ids);
         Map<Long, Sentiment> sentiments = analyses.findSummaries(ids);
+        Map<Long, Labels> labelled = labels.find(ids);
         List<Result> results = new ArrayList<>(ids.size());
         for (PostSearcher.Hit h : page.hits()) {
             Post p = found.get(h.postId());
             if (p != null) { // absent when deleted since it was indexed
                 Sentiment s = sentiments.get(p.id());
-                results.add(new Result(p, s, h.highlight(), themes.match(p.text(), language(p, s))));
+                results.add(new Result(p, s, h.highlight(), labelled.getOrDefault(p.id(), Labels.NONE)));
             }
         }
         return new Page(page.total(), results);
@@ -73,7 +76,7 @@ public class SearchService {
     public Optional<Result> post(long id) {
         return posts.findById(id).map(p -> {
             Sentiment s = analyses.find(id).orElse(null);
-            return new Result(p, s, null, themes.match(p.text(), language(p, s)));
+            return new Result(p, s, null, labels.find(List.of(id)).getOrDefault(id, Labels.NONE));
         });
     }
 }

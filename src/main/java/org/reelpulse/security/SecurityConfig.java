@@ -74,7 +74,8 @@ class SecurityConfig {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers(HttpMethod.GET, "/api/events", "/api/status", "/api/themes")
+                        .requestMatchers(HttpMethod.GET, "/api/events", "/api/status", "/api/themes", "/api/crafts",
+                                "/api/groups")
                         .hasRole(Role.VIEWER.name())
                         .requestMatchers(HttpMethod.GET, "/api/search", "/api/timeline", "/api/posts/*",
                                 "/api/export").hasRole(Role.ANALYST.name())

@@ -40,7 +40,7 @@ public final class AnalysisBenchmark {
             System.gc();
             long before = usedHeap();
             PostAnalyzer analyzer = new PostAnalyzer(new CoreNlpSentiment(new AnalyzeProperties(true, 32, threads, 80,
-                    Duration.ofSeconds(1), parser)), Clock.systemUTC());
+                    Duration.ofSeconds(1), parser, true)), Clock.systemUTC());
             analyzer.analyse(posts.get(0)); // loads the models
             System.gc();
             long loaded = usedHeap();
@@ -49,7 +49,7 @@ public final class AnalysisBenchmark {
             long start = System.nanoTime();
             List<Future<Sentiment>> results = new ArrayList<>();
             for (Post p : posts) {
-                results.add(pool.submit(() -> analyzer.analyse(p)));
+                results.add(pool.submit(() -> analyzer.analyse(p).sentiment()));
             }
             int positive = 0;
             int negative = 0;

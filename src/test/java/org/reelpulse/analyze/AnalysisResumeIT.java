@@ -50,7 +50,7 @@ class AnalysisResumeIT extends StagesOffContext {
         List<Post> next = analyses.findUnanalysed(32);
         Map<Long, Sentiment> results = new LinkedHashMap<>();
         for (Post p : next) {
-            results.put(p.id(), analyzer.analyse(p));
+            results.put(p.id(), analyzer.analyse(p).sentiment());
         }
         results.put(Long.MAX_VALUE, Sentiment.unscored("en", "crash", Instant.now()));
         assertThatThrownBy(() -> analyses.saveAll(results, PostAnalyzer.VERSION)).isInstanceOf(RuntimeException.class);

@@ -21,7 +21,7 @@ class PostAnalyzerTest {
     @BeforeAll
     static void load() {
         analyzer = new PostAnalyzer(new CoreNlpSentiment(new AnalyzeProperties(true, 8, 1, 80, Duration.ofSeconds(1),
-                "shift-reduce")),
+                "shift-reduce", true)),
                 Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
     }
 
@@ -32,7 +32,7 @@ class PostAnalyzerTest {
 
     @Test
     void shouldScoreEnglishWithTheTweetModelAndExplainItSentenceBySentence() {
-        Sentiment s = analyzer.analyse(post("This deal is a disgusting betrayal. I hate it.", "en"));
+        Sentiment s = analyzer.analyse(post("This deal is a disgusting betrayal. I hate it.", "en")).sentiment();
         assertThat(s.label()).isEqualTo(SentimentLabel.NEGATIVE);
         assertThat(s.method()).isEqualTo("tweet-lr-1/en");
         assertThat(s.sentences()).hasSize(2);
@@ -42,22 +42,22 @@ class PostAnalyzerTest {
 
     @Test
     void shouldScoreFrenchGermanAndSpanishAndTrustTheTextOverAMissingTag() {
-        assertThat(analyzer.analyse(post("Quelle honte, c'est nul et triste pour les artistes", "fr")).method())
+        assertThat(analyzer.analyse(post("Quelle honte, c'est nul et triste pour les artistes", "fr")).sentiment().method())
                 .isEqualTo("tweet-lr-1/fr");
-        assertThat(analyzer.analyse(post("Das ist nicht gut für die Künstler und das Studio", null)).lang())
+        assertThat(analyzer.analyse(post("Das ist nicht gut für die Künstler und das Studio", null)).sentiment().lang())
                 .isEqualTo("de");
-        Sentiment es = analyzer.analyse(post("Qué asco, es horrible y triste", "es-MX"));
+        Sentiment es = analyzer.analyse(post("Qué asco, es horrible y triste", "es-MX")).sentiment();
         assertThat(es.lang()).isEqualTo("es");
         assertThat(es.label()).isEqualTo(SentimentLabel.NEGATIVE);
     }
 
     @Test
     void shouldMarkWhatItCannotScoreWithTheReason() {
-        Sentiment italian = analyzer.analyse(post("Lo studio ha firmato un accordo", "it"));
+        Sentiment italian = analyzer.analyse(post("Lo studio ha firmato un accordo", "it")).sentiment();
         assertThat(italian.label()).isEqualTo(SentimentLabel.UNSCORED);
         assertThat(italian.score()).isNull();
         assertThat(italian.reason()).contains("'it'");
-        Sentiment punctuation = analyzer.analyse(post("... !!! ???", "en"));
+        Sentiment punctuation = analyzer.analyse(post("... !!! ???", "en")).sentiment();
         assertThat(punctuation.label()).isEqualTo(SentimentLabel.UNSCORED);
         assertThat(punctuation.reason()).contains("no words");
     }
@@ -67,10 +67,10 @@ class PostAnalyzerTest {
         String[] hostile = {"", "😡", "x".repeat(50_000), "word \uD83D broken \uDE21 surrogates",
                 "zero\u200Bwidth\u200D\uFEFF joiners", "Lionsgate 和 Runway и Лайонсгейт 🤖", "a. ".repeat(3000)};
         for (String text : hostile) {
-            Sentiment s = analyzer.analyse(post(text, "en"));
+            Sentiment s = analyzer.analyse(post(text, "en")).sentiment();
             assertThat(s).isNotNull();
             assertThat(s.label() == SentimentLabel.UNSCORED ? s.reason() : s.method()).isNotBlank();
         }
-        assertThat(analyzer.analyse(post("😡", "en")).label()).isNotEqualTo(SentimentLabel.UNSCORED);
+        assertThat(analyzer.analyse(post("😡", "en")).sentiment().label()).isNotEqualTo(SentimentLabel.UNSCORED);
     }
 }

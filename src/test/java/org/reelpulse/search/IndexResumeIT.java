@@ -15,6 +15,8 @@ import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.reelpulse.analyze.AnalysisRepository;
 import org.reelpulse.analyze.Sentiment;
+import org.reelpulse.analyze.labour.LabelRepository;
+import org.reelpulse.query.QueryAnalyzers;
 import org.reelpulse.collect.NdjsonImporter;
 import org.reelpulse.post.Post;
 import org.reelpulse.post.PostRepository;
@@ -31,6 +33,8 @@ class IndexResumeIT extends StagesOffContext {
     PostRepository posts;
     @Autowired
     AnalysisRepository analyses;
+    @Autowired
+    LabelRepository labels;
 
     @Test
     void shouldResumeFromTheCommittedWatermarkAfterACrash() throws Exception {
@@ -40,8 +44,8 @@ class IndexResumeIT extends StagesOffContext {
         Path dir = TestData.newDataDir("index-resume");
         SearchProperties props = new SearchProperties(true, dir, 10, java.time.Duration.ofSeconds(1), 100);
 
-        PostIndex index = new PostIndex(FSDirectory.open(dir), SearchAnalyzers.create());
-        PostIndexer indexer = new PostIndexer(index, posts, analyses, props, Themes.loadShipped(SearchAnalyzers.create()));
+        PostIndex index = new PostIndex(FSDirectory.open(dir), QueryAnalyzers.create());
+        PostIndexer indexer = new PostIndexer(index, posts, analyses, props, labels);
         assertThat(indexer.indexBatch()).isEqualTo(10);
         long committed = index.watermark();
 
@@ -52,11 +56,11 @@ class IndexResumeIT extends StagesOffContext {
         index.rollbackForTest();
 
         // restart on the same folder
-        PostIndex reopened = new PostIndex(FSDirectory.open(dir), SearchAnalyzers.create());
+        PostIndex reopened = new PostIndex(FSDirectory.open(dir), QueryAnalyzers.create());
         assertThat(reopened.watermark()).isEqualTo(committed);
         assertThat(reopened.size()).isEqualTo(10);
         PostIndexer resumed = new PostIndexer(reopened, posts, analyses, props,
-                Themes.loadShipped(SearchAnalyzers.create()));
+                labels);
         assertThat(resumed.catchUp()).isEqualTo(posts.count() - 10);
 
         assertThat(reopened.size()).isEqualTo((int) posts.count());

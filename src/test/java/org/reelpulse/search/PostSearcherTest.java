@@ -29,7 +29,7 @@ class PostSearcherTest {
 
     @BeforeEach
     void indexPosts() throws IOException {
-        index = new PostIndex(new ByteBuffersDirectory(), SearchAnalyzers.create());
+        index = new PostIndex(new ByteBuffersDirectory(), org.reelpulse.query.QueryAnalyzers.create());
         searcher = new PostSearcher(index);
         index.apply(List.of(
                 doc(1, "en", "2024-09-18T14:00:00Z", 5, "Lionsgate and Runway are replacing artists with a model.",

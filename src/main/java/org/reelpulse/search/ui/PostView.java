@@ -2,15 +2,26 @@ package org.reelpulse.search.ui;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 import org.reelpulse.analyze.SentenceSentiment;
 import org.reelpulse.analyze.Sentiment;
+import org.reelpulse.analyze.labour.Label;
+import org.reelpulse.analyze.labour.LabelKind;
+import org.reelpulse.analyze.labour.LabelService;
+import org.reelpulse.analyze.labour.Labels;
+import org.reelpulse.base.UserInputException;
 import org.reelpulse.base.ui.HighlightedText;
 import org.reelpulse.base.ui.SentimentBadge;
 import org.reelpulse.post.Post;
 import org.reelpulse.search.SearchService;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -19,12 +30,15 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -38,9 +52,13 @@ public class PostView extends VerticalLayout implements HasUrlParameter<Long> {
             Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final SearchService service;
+    private final LabelService labels;
+    private final transient AuthenticationContext auth;
 
-    public PostView(SearchService service) {
+    public PostView(SearchService service, LabelService labels, AuthenticationContext auth) {
         this.service = service;
+        this.labels = labels;
+        this.auth = auth;
         addClassName("rp-view");
     }
 
@@ -83,21 +101,8 @@ public class PostView extends VerticalLayout implements HasUrlParameter<Long> {
             add(original);
         }
 
-        add(new H3("Labour themes"));
-        if (r.themes().isEmpty()) {
-            Paragraph none = new Paragraph("No labour theme matched this post.");
-            none.addClassName("rp-muted");
-            add(none);
-        } else {
-            Div themes = new Div();
-            themes.setId("post-themes");
-            for (var t : r.themes()) {
-                Paragraph line = new Paragraph(t.label() + " — " + t.reason());
-                line.addClassName("rp-theme");
-                themes.add(line);
-            }
-            add(themes);
-        }
+        add(new H3("Labels"));
+        add(labels(r));
 
         Sentiment s = r.sentiment();
         add(new H3("Sentiment"));
@@ -141,6 +146,119 @@ public class PostView extends VerticalLayout implements HasUrlParameter<Long> {
         sentences.setItems(s.sentences());
         sentences.setAllRowsVisible(true);
         add(sentences);
+    }
+
+    /** Every label with why the post carries it; an ADMIN can correct each kind. */
+    private Div labels(SearchService.Result r) {
+        Div box = new Div();
+        box.setId("post-labels");
+        if (r.sentiment() == null) {
+            box.add(new Paragraph("Not labelled yet: the analysis runs in the background and will reach this post."));
+            return box;
+        }
+        Labels l = r.labels();
+        row(box, r, LabelKind.THEME, "Labour themes", l.themes(), "No labour theme matched this post.");
+        row(box, r, LabelKind.CRAFT, "Crafts", l.crafts(), "No craft is mentioned.");
+        row(box, r, LabelKind.GROUP, "Stakeholder group of the author",
+                l.group() == null ? List.of() : List.of(l.group()), "Not placed yet.");
+        row(box, r, LabelKind.ENTITY, "Organisations and people named", l.entities(), "None recognised.");
+        row(box, r, LabelKind.STANCE, "Stance toward the tracked deal",
+                l.stance() == null ? List.of() : List.of(l.stance()), "Not decided yet.");
+        return box;
+    }
+
+    private void row(Div box, SearchService.Result r, LabelKind kind, String heading, List<Label> labels,
+            String none) {
+        Div row = new Div();
+        row.addClassName("rp-label-row");
+        row.setId("labels-" + kind.key());
+        Span title = new Span(heading);
+        title.addClassName("rp-label-heading");
+        row.add(title);
+        if (auth.hasRole("ADMIN")) {
+            Button correct = new Button("Correct", e -> openCorrection(r, kind, labels));
+            correct.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            correct.setId("correct-" + kind.key());
+            row.add(correct);
+        }
+        if (labels.isEmpty()) {
+            Paragraph p = new Paragraph(none);
+            p.addClassName("rp-muted");
+            row.add(p);
+        }
+        for (Label label : labels) {
+            Paragraph line = new Paragraph();
+            Span name = new Span(kind == LabelKind.ENTITY ? label.name() + " (" + label.title() + ")" : label.title());
+            name.addClassName("rp-label-name");
+            Span why = new Span(" — " + label.reason() + " · rule: " + label.rule());
+            why.addClassName("rp-muted");
+            line.add(name, why);
+            line.addClassName(label.corrected() ? "rp-label-corrected" : "rp-label");
+            row.add(line);
+        }
+        box.add(row);
+    }
+
+    private void openCorrection(SearchService.Result r, LabelKind kind, List<Label> current) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(kind == LabelKind.GROUP ? "Correct the stakeholder group of "
+                + r.post().author().handle() + " (all their posts)" : "Correct the " + kind.key() + " labels of this post");
+        List<String> choices = labels.names(kind);
+        TextField note = new TextField("Why (kept with the correction)");
+        note.setWidthFull();
+        note.setMaxLength(1000);
+        com.vaadin.flow.component.Component picker;
+        java.util.function.Supplier<List<String>> chosen;
+        List<String> now = current.stream().map(Label::name).toList();
+        if (kind.single()) {
+            ComboBox<String> one = new ComboBox<>(kind == LabelKind.GROUP ? "Group" : "Stance", choices);
+            one.setItemLabelGenerator(n -> labels.title(kind, n));
+            now.stream().findFirst().ifPresent(one::setValue);
+            one.setId("correction-value");
+            picker = one;
+            chosen = () -> one.getValue() == null ? List.of() : List.of(one.getValue());
+        } else {
+            MultiSelectComboBox<String> many = new MultiSelectComboBox<>(kind.key() + "s (leave empty for none)");
+            java.util.LinkedHashSet<String> items = new java.util.LinkedHashSet<>(choices);
+            items.addAll(now);
+            many.setItems(items);
+            many.setItemLabelGenerator(n -> labels.title(kind, n));
+            if (kind == LabelKind.ENTITY) {
+                many.setAllowCustomValue(true);
+                many.addCustomValueSetListener(e -> {
+                    items.add(e.getDetail());
+                    many.setItems(items);
+                    java.util.Set<String> v = new java.util.LinkedHashSet<>(many.getValue());
+                    v.add(e.getDetail());
+                    many.setValue(v);
+                });
+            }
+            many.setValue(new java.util.LinkedHashSet<>(now));
+            many.setWidthFull();
+            many.setId("correction-value");
+            picker = many;
+            chosen = () -> List.copyOf(many.getValue());
+        }
+        Paragraph error = new Paragraph();
+        error.addClassName("rp-error");
+        error.setVisible(false);
+        Button save = new Button("Save correction", e -> {
+            try {
+                labels.correct(r.post().id(), kind, chosen.get(), note.getValue(),
+                        auth.getPrincipalName().orElse("admin"));
+                dialog.close();
+                Notification.show("Saved. The post is labelled again within seconds; the correction sticks "
+                        + "through re-analysis.", 5000, Notification.Position.BOTTOM_START);
+            } catch (UserInputException ex) {
+                error.setText(ex.getMessage());
+                error.setVisible(true);
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("save-correction");
+        dialog.add(new VerticalLayout(picker, note, error));
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
     }
 
     private static String n(Integer v) {

@@ -1,4 +1,4 @@
-package org.reelpulse.search;
+package org.reelpulse.query;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,7 +25,7 @@ import org.reelpulse.base.UserInputException;
  * is looked for in every text field, so a word matches its stemmed forms in the post's language;
  * terms are joined by AND unless the query says otherwise.
  */
-final class QueryParsing {
+public final class QueryParsing {
 
     private static final Pattern POSITION = Pattern.compile("line (\\d+), column (\\d+)");
 
@@ -33,7 +33,7 @@ final class QueryParsing {
     }
 
     /** Parses {@code q} (blank means everything) and restricts it to the window. */
-    static Query parse(String q, TimeWindow window, Analyzer analyzer) {
+    public static Query parse(String q, TimeWindow window, Analyzer analyzer) {
         Query text = (q == null || q.isBlank()) ? new MatchAllDocsQuery() : parseText(q, analyzer);
         if (window.from() == null && window.to() == null) {
             return text;
@@ -42,13 +42,13 @@ final class QueryParsing {
         long to = window.to() == null ? Long.MAX_VALUE : window.to().toEpochMilli() - 1;
         return new BooleanQuery.Builder()
                 .add(text, BooleanClause.Occur.MUST)
-                .add(LongPoint.newRangeQuery(IndexFields.PUBLISHED, from, to), BooleanClause.Occur.FILTER)
+                .add(LongPoint.newRangeQuery(QueryFields.PUBLISHED, from, to), BooleanClause.Occur.FILTER)
                 .build();
     }
 
     private static Query parseText(String q, Analyzer analyzer) {
         MultiFieldQueryParser parser = new MultiFieldQueryParser(
-                IndexFields.TEXT_FIELDS.toArray(String[]::new), analyzer);
+                QueryFields.TEXT_FIELDS.toArray(String[]::new), analyzer);
         parser.setDefaultOperator(QueryParser.Operator.AND);
         try {
             return parser.parse(q);

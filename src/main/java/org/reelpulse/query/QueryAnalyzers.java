@@ -1,4 +1,4 @@
-package org.reelpulse.search;
+package org.reelpulse.query;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -14,12 +14,12 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 
 /** The analyzers per field, shared by indexing, query parsing and highlighting. */
-final class SearchAnalyzers {
+public final class QueryAnalyzers {
 
-    private SearchAnalyzers() {
+    private QueryAnalyzers() {
     }
 
-    static Analyzer create() {
+    public static Analyzer create() {
         Map<String, Analyzer> perField = new HashMap<>();
         perField.put("text_en", new EnglishAnalyzer());
         perField.put("text_fr", new FrenchAnalyzer());
@@ -32,7 +32,7 @@ final class SearchAnalyzers {
                 return new TokenStreamComponents(source, new LowerCaseFilter(source));
             }
         };
-        for (String field : IndexFields.KEYWORD_FIELDS) {
+        for (String field : QueryFields.KEYWORD_FIELDS) {
             perField.put(field, keyword);
         }
         return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perField);
