@@ -196,6 +196,11 @@ abstract class ApiContract {
         assertThat(ids("entity:lionsgate")).contains("m1", "b1", "r1", "n1");
         assertThat(ids("craft:directors")).containsExactly("b1");
         assertThat(ids("method:\"tweet-lr-1/fr\"")).containsExactly("n1");
+        Map<String, Object> facets = map(get("analyst", "/api/search?q=lionsgate&facets=stance,entity,method&size=1")
+                .getBody(), "facets");
+        assertThat(list(facets, "entity")).contains(Map.of("value", "lionsgate", "count", 4));
+        assertThat(list(facets, "stance")).extracting(v -> v.get("value")).contains("opposes", "neutral");
+        assertThat(get("analyst", "/api/search?q=x&facets=colour").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         ResponseEntity<List<Map<String, Object>>> crafts = http.withBasicAuth("viewer", "reelpulse-demo").exchange(
                 "/api/crafts", HttpMethod.GET, null, new ParameterizedTypeReference<>() {
                 });

@@ -194,6 +194,32 @@ public class PostSearcher {
         return index.read(searcher -> searcher.search(query, new AuthorCollectors()));
     }
 
+    /** A value of a facet and how many matching posts carry it. */
+    public record FacetValue(String value, long count) {
+    }
+
+    /**
+     * How many matching posts carry each value of the given keyword fields, most first, at most
+     * {@code top} values per field. An unknown field is refused with the list of those that can be
+     * counted.
+     */
+    public Map<String, List<FacetValue>> facets(String q, TimeWindow window, List<String> fields, int top) {
+        for (String f : fields) {
+            if (!FacetCounting.countable().contains(f)) {
+                throw new org.reelpulse.base.UserInputException("'" + f + "' cannot be counted; facets are "
+                        + String.join(", ", FacetCounting.countable()) + ".");
+            }
+        }
+        Query query = QueryParsing.parse(q, window, index.analyzer());
+        Map<String, Map<String, Long>> counts = index.read(searcher -> searcher.search(query,
+                new FacetCounting(fields)));
+        Map<String, List<FacetValue>> result = new java.util.LinkedHashMap<>();
+        counts.forEach((field, values) -> result.put(field, values.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(top).map(e -> new FacetValue(e.getKey(), e.getValue())).toList()));
+        return result;
+    }
+
     /** The number of matching posts, without ranking or fetching them. */
     public long count(String q, TimeWindow window) {
         Query query = QueryParsing.parse(q, window, index.analyzer());

@@ -65,7 +65,8 @@ class SearchApi {
     Map<String, Object> search(@RequestParam(defaultValue = "") String q,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "0") int offset,
-            @RequestParam(defaultValue = "relevance") String sort) {
+            @RequestParam(defaultValue = "relevance") String sort, @RequestParam(required = false) String facets,
+            @RequestParam(defaultValue = "10") int facetSize) {
         if (size < 1 || size > properties.maxPageSize()) {
             throw new UserInputException("'size' must be between 1 and " + properties.maxPageSize()
                     + "; use offset to page, or /api/export for everything.");
@@ -84,6 +85,18 @@ class SearchApi {
         body.put("total", page.total());
         body.put("offset", offset);
         body.put("hits", hits);
+        if (facets != null && !facets.isBlank()) {
+            if (facetSize < 1 || facetSize > 1000) {
+                throw new UserInputException("'facetSize' must be between 1 and 1000.");
+            }
+            List<String> fields = java.util.Arrays.stream(facets.split(",")).map(String::strip)
+                    .filter(f -> !f.isEmpty()).toList();
+            Map<String, Object> counted = new LinkedHashMap<>();
+            searcher.facets(q, TimeWindow.parse(from, to), fields, facetSize).forEach((field, values) ->
+                    counted.put(field, values.stream().map(v -> Map.of("value", v.value(), "count", v.count()))
+                            .toList()));
+            body.put("facets", counted);
+        }
         return body;
     }
 

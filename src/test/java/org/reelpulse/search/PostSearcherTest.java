@@ -2,17 +2,23 @@ package org.reelpulse.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.reelpulse.analyze.labour.Label;
+import org.reelpulse.analyze.labour.LabelKind;
+import org.reelpulse.analyze.labour.Labels;
 import org.reelpulse.analyze.Sentiment;
 import org.reelpulse.analyze.SentimentLabel;
 import org.reelpulse.base.TimeWindow;
@@ -54,6 +60,38 @@ class PostSearcherTest {
         Sentiment s = label == null ? null
                 : new Sentiment(label, score, score == null ? null : 0.8, "test", null, lang, List.of(), Instant.now(), List.of());
         return PostDocuments.of(p, s);
+    }
+
+    @Test
+    void shouldCountFacetValuesOfTheMatchingPostsAcrossSegments() throws IOException {
+        Post p = new Post(5, 5, "union", "ext-5", null, new Author("spu", null, null),
+                "Lionsgate deal: our members oppose it.", "en", Instant.parse("2024-09-20T09:00:00Z"),
+                new Metrics(0, 0, 0, 0), null, null, Instant.parse("2024-09-20T09:00:00Z"));
+        Sentiment s = new Sentiment(SentimentLabel.NEGATIVE, -0.5, 0.7, "test", null, "en", List.of(), Instant.now(),
+                List.of());
+        Labels labels = new Labels(
+                List.of(label(LabelKind.THEME, "union-action"), label(LabelKind.THEME, "job-displacement")),
+                List.of(label(LabelKind.CRAFT, "actors")), label(LabelKind.GROUP, "union-guild"),
+                List.of(label(LabelKind.ENTITY, "Lionsgate")), label(LabelKind.STANCE, "opposes"));
+        index.apply(List.of(PostDocuments.of(p, s, labels)), 5); // a second segment
+
+        Map<String, List<PostSearcher.FacetValue>> f = searcher.facets("lionsgate", TimeWindow.ALL,
+                List.of("sentiment", "lang", "theme", "entity", "group", "stance", "craft"), 10);
+        assertThat(f.get("sentiment")).extracting(PostSearcher.FacetValue::value, PostSearcher.FacetValue::count)
+                .containsExactly(tuple("negative", 2L), tuple("unscored", 1L));
+        assertThat(f.get("lang")).extracting(PostSearcher.FacetValue::value).containsExactly("en", "fr");
+        assertThat(f.get("theme")).extracting(PostSearcher.FacetValue::value)
+                .containsExactly("job-displacement", "union-action");
+        assertThat(f.get("entity")).extracting(PostSearcher.FacetValue::value).containsExactly("lionsgate");
+        assertThat(f.get("group")).extracting(PostSearcher.FacetValue::count).containsExactly(1L);
+        assertThat(searcher.search("stance:opposes AND craft:actors AND entity:Lionsgate", TimeWindow.ALL,
+                PostSearcher.SortOrder.RELEVANCE, 0, 10).total()).isEqualTo(1);
+        assertThatThrownBy(() -> searcher.facets("", TimeWindow.ALL, List.of("colour"), 10))
+                .hasMessageContaining("'colour' cannot be counted");
+    }
+
+    private static Label label(LabelKind kind, String name) {
+        return new Label(kind, name, name, "test", "test");
     }
 
     @Test

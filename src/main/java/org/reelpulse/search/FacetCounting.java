@@ -1,0 +1,129 @@
+package org.reelpulse.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+
+/**
+ * Counts the values of keyword fields over the matching posts, by doc-value ordinal per segment
+ * (no strings per document): one value per post for {@link IndexFields#SINGLE_VALUED} fields,
+ * several for {@link IndexFields#MULTI_VALUED} ones.
+ */
+final class FacetCounting implements CollectorManager<FacetCounting.Counter, Map<String, Map<String, Long>>> {
+
+    private final List<String> fields;
+
+    FacetCounting(List<String> fields) {
+        this.fields = List.copyOf(fields);
+    }
+
+    @Override
+    public Counter newCollector() {
+        return new Counter(fields);
+    }
+
+    @Override
+    public Map<String, Map<String, Long>> reduce(Collection<Counter> counters) {
+        Map<String, Map<String, Long>> merged = new LinkedHashMap<>();
+        fields.forEach(f -> merged.put(f, new HashMap<>()));
+        for (Counter c : counters) {
+            c.flush();
+            c.totals.forEach((field, counts) -> counts.forEach((v, n) -> merged.get(field).merge(v, n, Long::sum)));
+        }
+        return merged;
+    }
+
+    static final class Counter extends SimpleCollector {
+        private final List<String> fields;
+        private final Map<String, Map<String, Long>> totals = new HashMap<>();
+        private final SortedDocValues[] single;
+        private final SortedSetDocValues[] multi;
+        private final long[][] perOrd;
+
+        Counter(List<String> fields) {
+            this.fields = fields;
+            this.single = new SortedDocValues[fields.size()];
+            this.multi = new SortedSetDocValues[fields.size()];
+            this.perOrd = new long[fields.size()][];
+            fields.forEach(f -> totals.put(f, new HashMap<>()));
+        }
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            flush();
+            for (int i = 0; i < fields.size(); i++) {
+                String f = fields.get(i);
+                if (IndexFields.MULTI_VALUED.contains(f)) {
+                    multi[i] = DocValues.getSortedSet(context.reader(), f);
+                    perOrd[i] = new long[(int) multi[i].getValueCount()];
+                } else {
+                    single[i] = DocValues.getSorted(context.reader(), f);
+                    perOrd[i] = new long[single[i].getValueCount()];
+                }
+            }
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            for (int i = 0; i < perOrd.length; i++) {
+                if (multi[i] != null) {
+                    if (multi[i].advanceExact(doc)) {
+                        for (int k = 0; k < multi[i].docValueCount(); k++) {
+                            perOrd[i][(int) multi[i].nextOrd()]++;
+                        }
+                    }
+                } else if (single[i].advanceExact(doc)) {
+                    perOrd[i][single[i].ordValue()]++;
+                }
+            }
+        }
+
+        /** Turns the current segment's ordinal counts into value counts. */
+        void flush() {
+            try {
+                for (int i = 0; i < perOrd.length; i++) {
+                    if (perOrd[i] == null) {
+                        continue;
+                    }
+                    Map<String, Long> t = totals.get(fields.get(i));
+                    for (int ord = 0; ord < perOrd[i].length; ord++) {
+                        if (perOrd[i][ord] > 0) {
+                            String value = (multi[i] != null ? multi[i].lookupOrd(ord) : single[i].lookupOrd(ord))
+                                    .utf8ToString();
+                            t.merge(value, perOrd[i][ord], Long::sum);
+                        }
+                    }
+                    perOrd[i] = null;
+                    multi[i] = null;
+                    single[i] = null;
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+    }
+
+    /** The fields that can be counted. */
+    static List<String> countable() {
+        List<String> all = new ArrayList<>(IndexFields.SINGLE_VALUED);
+        all.addAll(IndexFields.MULTI_VALUED);
+        return all;
+    }
+}
