@@ -89,6 +89,9 @@ class AnalysisResumeIT extends StagesOffContext {
 
         List<Post> stale = analyses.findStale(PostAnalyzer.VERSION, 10);
         assertThat(stale).extracting(Post::externalId).containsExactly("stale-2", "stale-1", "stale-0");
+        // their labels are made again first (quick), then they are scored again
+        assertThat(worker.runBatch()).isEqualTo(3);
+        assertThat(analyses.findStale(PostAnalyzer.VERSION, 10)).hasSize(3);
         assertThat(worker.runBatch()).isEqualTo(3);
         assertThat(analyses.findStale(PostAnalyzer.VERSION, 10)).isEmpty();
         assertThat(analyses.find(mine.get(0).id()).orElseThrow().method()).isEqualTo("tweet-lr-1/en");
