@@ -143,6 +143,10 @@ class UiIT {
             b.driver.get(href);
             b.await(By.id("sentences"));
             b.awaitTrue("return document.querySelectorAll('#sentences .rp-sentiment').length > 0;");
+            String labels = b.await(By.id("post-labels")).getText();
+            assertThat(labels).contains("Labour themes", "Job displacement", "matched", "Stakeholder group",
+                    "Stance toward the tracked deal", "rule:");
+            assertThat(b.driver.findElements(By.id("correct-stance"))).as("only an ADMIN corrects").isEmpty();
             b.screenshot("post");
         }
     }
@@ -191,6 +195,57 @@ class UiIT {
             b.await(By.id("logout")).click();
             b.await(By.tagName("vaadin-login-form"));
             assertThat(b.driver.getCurrentUrl()).contains("/login");
+        }
+    }
+
+    @Test
+    void shouldLetAnAdminCorrectAStanceThatThenSticks() throws Exception {
+        long id = posts.findAfterSeq(0, 10_000).stream().filter(p -> p.externalId().equals("hostile-1"))
+                .findFirst().orElseThrow().id();
+        try (Browser b = browser()) {
+            b.login("admin", "reelpulse-demo");
+            b.await(By.id("volume-chart"));
+            b.open("/posts/" + id);
+            b.await(By.id("correct-stance")).click();
+            b.await(By.id("correction-value"));
+            b.driver.findElements(By.cssSelector("#correction-value vaadin-radio-button")).stream()
+                    .filter(r -> r.getText().equals("Supports the deal")).findFirst().orElseThrow().click();
+            b.driver.findElement(By.cssSelector("vaadin-dialog-overlay vaadin-text-field input"))
+                    .sendKeys("reads as irony");
+            b.screenshot("post-correction");
+            b.driver.findElement(By.id("save-correction")).click();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                b.open("/posts/" + id);
+                assertThat(b.await(By.id("labels-stance")).getText()).contains("Supports the deal",
+                        "corrected by admin: reads as irony");
+            });
+            b.screenshot("post-corrected");
+        }
+    }
+
+    @Test
+    void shouldLetAnAdminTryAndEditTheThemes() throws Exception {
+        try (Browser b = browser()) {
+            b.login("admin", "reelpulse-demo");
+            b.await(By.id("volume-chart"));
+            assertThat(b.await(By.id("main-nav")).getText()).contains("Themes and crafts");
+            b.open("/admin/labels");
+            b.awaitTrue("return [...document.querySelectorAll('#themes-grid vaadin-grid-cell-content')]"
+                    + ".some(c => c.textContent.includes('Job displacement'));");
+            b.await(By.cssSelector("#try-text textarea")).sendKeys("They will replace every compositor.");
+            b.driver.findElement(By.id("try-run")).click();
+            b.awaitTrue("return document.getElementById('try-result').innerText.includes('Job displacement');");
+            assertThat(b.driver.findElement(By.id("try-result")).getText()).contains("VFX artists", "'compositor'");
+            b.driver.findElement(By.id("new-theme")).click();
+            b.await(By.cssSelector("vaadin-dialog-overlay vaadin-text-field input")).sendKeys("broken-theme");
+            b.driver.findElements(By.cssSelector("vaadin-dialog-overlay vaadin-text-field input")).get(1)
+                    .sendKeys("Broken");
+            b.driver.findElement(By.cssSelector("#query-en textarea")).sendKeys("jobs AND (replac*");
+            b.driver.findElement(By.id("save-rule")).click();
+            b.awaitTrue("const e = document.getElementById('rule-error'); return e && e.innerText.length > 0;");
+            assertThat(b.driver.findElement(By.id("rule-error")).getText()).contains("language 'en'",
+                    "could not be read");
+            b.screenshot("themes-edit-error");
         }
     }
 

@@ -19,7 +19,6 @@ import org.reelpulse.search.SearchService;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -32,6 +31,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEvent;
@@ -202,7 +203,12 @@ public class PostView extends VerticalLayout implements HasUrlParameter<Long> {
     private void openCorrection(SearchService.Result r, LabelKind kind, List<Label> current) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(kind == LabelKind.GROUP ? "Correct the stakeholder group of "
-                + r.post().author().handle() + " (all their posts)" : "Correct the " + kind.key() + " labels of this post");
+                + r.post().author().handle() + " (all their posts)" : "Correct the " + switch (kind) {
+                    case THEME -> "labour themes";
+                    case CRAFT -> "crafts";
+                    case ENTITY -> "organisations and people";
+                    default -> "stance";
+                } + " of this post");
         List<String> choices = labels.names(kind);
         TextField note = new TextField("Why (kept with the correction)");
         note.setWidthFull();
@@ -211,7 +217,9 @@ public class PostView extends VerticalLayout implements HasUrlParameter<Long> {
         java.util.function.Supplier<List<String>> chosen;
         List<String> now = current.stream().map(Label::name).toList();
         if (kind.single()) {
-            ComboBox<String> one = new ComboBox<>(kind == LabelKind.GROUP ? "Group" : "Stance", choices);
+            RadioButtonGroup<String> one = new RadioButtonGroup<>(kind == LabelKind.GROUP ? "Group" : "Stance",
+                    choices);
+            one.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
             one.setItemLabelGenerator(n -> labels.title(kind, n));
             now.stream().findFirst().ifPresent(one::setValue);
             one.setId("correction-value");
