@@ -85,9 +85,13 @@ public final class LabourEvaluation {
         Scores crafts = new Scores();
         Scores groups = new Scores();
         Scores stances = new Scores();
+        boolean showErrors = Boolean.getBoolean("eval.errors") && file.getFileName().toString().contains("dev");
         for (int i = 0; i < lines.size(); i++) {
             JsonNode gold = lines.get(i).get("gold");
             Labels l = predicted.get(i).get();
+            if (showErrors) {
+                printErrors(lines.get(i), l);
+            }
             themes.addSet(strings(gold.get("themes")), l.names(LabelKind.THEME));
             crafts.addSet(strings(gold.get("crafts")), l.names(LabelKind.CRAFT));
             groups.addOne(gold.get("group").asText(), l.group() == null ? "none" : l.group().name());
@@ -99,6 +103,32 @@ public final class LabourEvaluation {
                 + "### Crafts\n\n" + crafts.table() + "\n"
                 + "### Stakeholder group\n\n" + groups.table() + "\n" + groups.confusion() + "\n"
                 + "### Stance\n\n" + stances.table() + "\n" + stances.confusion() + "\n";
+    }
+
+    /** For tuning on the development set only ({@code -Deval.errors=true}): what the rules got wrong. */
+    private static void printErrors(JsonNode line, Labels l) {
+        JsonNode gold = line.get("gold");
+        StringBuilder b = new StringBuilder();
+        diff(b, "themes", strings(gold.get("themes")), l.names(LabelKind.THEME));
+        diff(b, "crafts", strings(gold.get("crafts")), l.names(LabelKind.CRAFT));
+        diff(b, "group", List.of(gold.get("group").asText()), l.names(LabelKind.GROUP));
+        diff(b, "stance", List.of(gold.get("stance").asText()), l.names(LabelKind.STANCE));
+        if (!b.isEmpty()) {
+            JsonNode a = line.get("author");
+            System.err.printf("%s [%s/%s] %s | %s | bio: %s%n%s  stance reason: %s; group rule: %s%n%n",
+                    line.get("externalId").asText(), line.get("source").asText(), line.path("lang").asText(),
+                    line.get("text").asText(), a.get("handle").asText(), a.path("bio").asText(""), b,
+                    l.stance() == null ? "" : l.stance().reason(), l.group() == null ? "" : l.group().rule());
+        }
+    }
+
+    private static void diff(StringBuilder b, String kind, List<String> gold, List<String> predicted) {
+        List<String> missed = gold.stream().filter(g -> !predicted.contains(g)).toList();
+        List<String> extra = predicted.stream().filter(p -> !gold.contains(p)).toList();
+        if (!missed.isEmpty() || !extra.isEmpty()) {
+            b.append("  ").append(kind).append(": missed ").append(missed).append(", extra ").append(extra)
+                    .append('\n');
+        }
     }
 
     private static List<String> strings(JsonNode array) {

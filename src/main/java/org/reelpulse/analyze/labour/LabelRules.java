@@ -35,10 +35,12 @@ public final class LabelRules {
     private final Stakeholders stakeholders;
     private final EntityNames entities;
     private final NamedQueries deals;
+    private final NamedQueries stanceCues;
     private final String version;
 
     LabelRules(List<NamedQueries.Definition> themes, List<NamedQueries.Definition> crafts,
-            Stakeholders stakeholders, EntityNames entities, List<NamedQueries.Definition> deals, Analyzer analyzer) {
+            Stakeholders stakeholders, EntityNames entities, List<NamedQueries.Definition> deals,
+            List<NamedQueries.Definition> stanceCues, Analyzer analyzer) {
         this.themeDefinitions = List.copyOf(themes);
         this.craftDefinitions = List.copyOf(crafts);
         this.themes = NamedQueries.of(themes, analyzer);
@@ -46,8 +48,9 @@ public final class LabelRules {
         this.stakeholders = stakeholders;
         this.entities = entities;
         this.deals = NamedQueries.of(deals, analyzer);
+        this.stanceCues = NamedQueries.of(stanceCues, analyzer);
         this.version = CODE_VERSION + "-" + fingerprint(themes, crafts, stakeholders.asDefinitions(), entities.all(),
-                deals);
+                deals, stanceCues);
     }
 
     public NamedQueries themes() {
@@ -70,6 +73,11 @@ public final class LabelRules {
         return deals;
     }
 
+    /** Words that take a side on a deal: {@code opposes} and {@code supports}. */
+    public NamedQueries stanceCues() {
+        return stanceCues;
+    }
+
     public List<NamedQueries.Definition> themeDefinitions() {
         return themeDefinitions;
     }
@@ -83,22 +91,27 @@ public final class LabelRules {
         return version;
     }
 
-    /** The rules shipped in {@code themes.yml}, {@code crafts.yml}, {@code stakeholders.yml}, {@code entities.yml}. */
+    /**
+     * The rules shipped in {@code themes.yml}, {@code crafts.yml}, {@code stakeholders.yml},
+     * {@code entities.yml} and {@code stance.yml}.
+     */
     public static Shipped shipped() {
         return new Shipped(definitions(read("themes.yml"), "themes"), definitions(read("crafts.yml"), "crafts"),
-                groups(read("stakeholders.yml")), entities(read("entities.yml")));
+                groups(read("stakeholders.yml")), entities(read("entities.yml")),
+                definitions(read("stance.yml"), "cues"));
     }
 
     /** The rule files as shipped, before any edit by an ADMIN. */
     public record Shipped(List<NamedQueries.Definition> themes, List<NamedQueries.Definition> crafts,
-            List<Stakeholders.Group> groups, List<EntityNames.Entity> entities) {
+            List<Stakeholders.Group> groups, List<EntityNames.Entity> entities,
+            List<NamedQueries.Definition> stanceCues) {
 
         /** These rules with the given themes and crafts and deals, ready to apply. */
         public LabelRules with(List<NamedQueries.Definition> themes, List<NamedQueries.Definition> crafts,
                 List<NamedQueries.Definition> deals) {
             Analyzer analyzer = QueryAnalyzers.create();
             return new LabelRules(themes, crafts, new Stakeholders(groups, analyzer), new EntityNames(entities), deals,
-                    analyzer);
+                    stanceCues, analyzer);
         }
     }
 
@@ -133,8 +146,10 @@ public final class LabelRules {
             raw.forEach((source, handles) -> accounts.put(source,
                     handles == null ? List.of() : ((List<Object>) handles).stream().map(String::valueOf).toList()));
             List<Object> sources = (List<Object>) g.getOrDefault("sources", List.of());
+            List<Object> handles = (List<Object>) g.getOrDefault("handles", List.of());
             result.add(new Stakeholders.Group(String.valueOf(g.get("name")), String.valueOf(g.get("label")),
-                    sources.stream().map(String::valueOf).toList(), accounts, (String) g.get("profile")));
+                    sources.stream().map(String::valueOf).toList(), accounts, (String) g.get("profile"),
+                    handles.stream().map(String::valueOf).toList()));
         }
         return result;
     }

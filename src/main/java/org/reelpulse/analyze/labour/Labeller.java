@@ -20,7 +20,7 @@ public final class Labeller {
 
     /** The themes that are the studio's argument for a deal rather than a concern about it. */
     static final Set<String> ARGUMENTS_FOR = Set.of("cost-efficiency");
-    /** Scores beyond this are taken as a clear side. */
+    /** Sentiment scores beyond this count as a side. */
     static final double CLEAR = 0.25;
 
     private Labeller() {
@@ -59,9 +59,13 @@ public final class Labeller {
     }
 
     /**
-     * The stance toward the tracked deal the post names: none named is neutral; otherwise the
-     * sentiment decides, with the labour concerns raised as the tie-breaker and press reports kept
-     * neutral.
+     * The stance toward the tracked deal the post names; none named is neutral. Otherwise signals
+     * are weighed, each worth points for or against: who speaks (unions lean against, studios and
+     * AI companies for), the sentiment, the labour concerns raised by those who bear them (one
+     * point for raising any, one per concern up to two) or the studio's argument, and the cue words
+     * of {@code stance.yml} (two points each).
+     * Two points more on one side decide; press reports need three.
+     * The reason lists every signal that counted.
      */
     static Label stance(LabelRules rules, Post post, String lang, Sentiment sentiment, Labels labels) {
         List<NamedQueries.Match> deals = rules.deals().match(post.text(), lang);
@@ -69,30 +73,62 @@ public final class Labeller {
             return stance("neutral", "names no tracked deal", "stance: no deal");
         }
         String deal = deals.get(0).label();
+        String group = labels.group() == null ? Stakeholders.PUBLIC : labels.group().name();
+        boolean bearsConcerns = group.equals("union-guild") || group.equals("working-creative");
+        List<String> against = new ArrayList<>();
+        List<String> forIt = new ArrayList<>();
+        int points = 0; // > 0 against, < 0 for
+        if (group.equals("union-guild")) {
+            points++;
+            against.add(labels.group().title().toLowerCase(Locale.ROOT));
+        } else if (group.equals("studio-company") || group.equals("ai-company")) {
+            points -= 2;
+            forIt.add(labels.group().title().toLowerCase(Locale.ROOT));
+        }
+        if (sentiment != null && sentiment.score() != null && sentiment.label() != SentimentLabel.UNSCORED) {
+            double score = sentiment.score();
+            String tone = String.format(Locale.ROOT, "%s tone (%+.2f)", sentiment.label().key(), score);
+            int weight = Math.abs(score) >= CLEAR ? 1 : 0;
+            if (weight > 0 && score < 0) {
+                points += weight;
+                against.add(tone);
+            } else if (weight > 0) {
+                points -= weight;
+                forIt.add(tone);
+            }
+        }
         List<String> concerns = labels.themes().stream().map(Label::name)
                 .filter(t -> !ARGUMENTS_FOR.contains(t)).toList();
-        if (sentiment == null || sentiment.score() == null || sentiment.label() == SentimentLabel.UNSCORED) {
-            return stance("neutral", "about " + deal + ", but its sentiment is not scored", "stance: unscored");
+        if (bearsConcerns && !concerns.isEmpty()) {
+            // a concern weighs more from those who bear it: one point for speaking up, one per concern (two at most)
+            points += 1 + Math.min(2, concerns.size());
+            against.add("raises " + String.join(", ", concerns));
         }
-        double score = sentiment.score();
-        String tone = String.format(Locale.ROOT, "%s (%+.2f)", sentiment.label().key(), score);
-        if (labels.group() != null && labels.group().name().equals("press") && Math.abs(score) < 0.6) {
-            return stance("neutral", "press report about " + deal + ", " + tone, "stance: press");
+        if (!bearsConcerns && concerns.isEmpty()
+                && labels.themes().stream().anyMatch(t -> ARGUMENTS_FOR.contains(t.name()))) {
+            points--;
+            forIt.add("makes the studio's argument");
         }
-        if (score <= -CLEAR) {
-            return stance("opposes", tone + " about " + deal + concernsText(concerns), "stance: sentiment");
-        }
-        if (score >= CLEAR) {
-            if (concerns.size() >= 2) {
-                return stance("neutral", tone + " about " + deal + ", yet raises" + concernsText(concerns).substring(1),
-                        "stance: mixed");
+        for (NamedQueries.Match cue : rules.stanceCues().match(post.text(), lang)) {
+            if (cue.name().equals("opposes")) {
+                points += 2;
+                against.add("says " + String.join(", ", cue.words().stream().map(w -> "'" + w + "'").toList()));
+            } else if (cue.name().equals("supports")) {
+                points -= 2;
+                forIt.add("says " + String.join(", ", cue.words().stream().map(w -> "'" + w + "'").toList()));
             }
-            return stance("supports", tone + " about " + deal, "stance: sentiment");
         }
-        if (score < 0 && concerns.size() >= 2) {
-            return stance("opposes", tone + " about " + deal + concernsText(concerns), "stance: concerns");
+        int needed = group.equals("press") ? 3 : 2;
+        String signals = "about " + deal + (against.isEmpty() ? "" : "; against: " + String.join("; ", against))
+                + (forIt.isEmpty() ? "" : "; for: " + String.join("; ", forIt));
+        if (points >= needed) {
+            return stance("opposes", signals, "stance: signals");
         }
-        return stance("neutral", tone + " about " + deal, "stance: sentiment");
+        if (points <= -needed) {
+            return stance("supports", signals, "stance: signals");
+        }
+        return stance("neutral", signals + (against.isEmpty() && forIt.isEmpty() ? "; no side taken"
+                : "; not enough to take a side"), "stance: signals");
     }
 
     private static String concernsText(List<String> concerns) {

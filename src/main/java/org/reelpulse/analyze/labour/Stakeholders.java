@@ -28,9 +28,12 @@ public final class Stakeholders {
     /** The group of authors no rule places. */
     public static final String PUBLIC = "public";
 
-    /** A group: name, label, the sources that speak for it, its curated accounts and its profile query. */
+    /**
+     * A group: name, label, the sources that speak for it, its curated accounts, its profile query,
+     * and words that place an author when they appear inside the handle.
+     */
     public record Group(String name, String label, List<String> sources, Map<String, List<String>> accounts,
-            String profile) {
+            String profile, List<String> handles) {
     }
 
     private record Compiled(Group group, Query profile) {
@@ -104,7 +107,28 @@ public final class Stakeholders {
                 }
             }
         }
-        return label(PUBLIC, "no account list, source or profile rule applies", "default");
+        String local = localPart(author.handle());
+        for (Compiled c : groups) {
+            for (String word : c.group().handles()) {
+                if (local.contains(word.toLowerCase(Locale.ROOT))) {
+                    return label(c.group().name(), "handle contains '" + word + "'", "handle: " + c.group().name());
+                }
+            }
+        }
+        return label(PUBLIC, "no account list, source, profile or handle rule applies", "default");
+    }
+
+    /** The part of a handle that the author chose: without @, instance or the Bluesky suffix. */
+    static String localPart(String handle) {
+        String h = handle.startsWith("@") ? handle.substring(1) : handle;
+        int at = h.indexOf('@');
+        if (at > 0) {
+            h = h.substring(0, at);
+        }
+        if (h.endsWith(".bsky.social")) {
+            h = h.substring(0, h.length() - ".bsky.social".length());
+        }
+        return h.toLowerCase(Locale.ROOT);
     }
 
     Label label(String group, String reason, String rule) {
@@ -120,6 +144,6 @@ public final class Stakeholders {
     List<NamedQueries.Definition> asDefinitions() {
         return all().stream().map(g -> new NamedQueries.Definition(g.name(), g.label(),
                 Map.of("profile", String.valueOf(g.profile()), "accounts", String.valueOf(g.accounts()),
-                        "sources", String.valueOf(g.sources())))).toList();
+                        "sources", String.valueOf(g.sources()), "handles", String.valueOf(g.handles())))).toList();
     }
 }

@@ -117,7 +117,7 @@ class LabellerTest {
 
     @Test
     void shouldTakeAStanceOnlyTowardATrackedDealTheTextNames() {
-        Post angry = post("bluesky", "a.bsky.social", null,
+        Post angry = post("bluesky", "a.bsky.social", "VFX compositor, 12 years.",
                 "Lionsgate training a model on our work to replace us. Disgusting.", "en");
         assertThat(label(angry, -0.7).stance()).extracting(Label::name).isEqualTo("opposes");
         assertThat(label(angry, -0.7).stance().reason()).contains("Lionsgate × Runway", "job-displacement");
@@ -125,6 +125,15 @@ class LabellerTest {
                 .isEqualTo("supports");
         assertThat(label(post("x", "b", null, "AI will take our jobs, awful", "en"), -0.8).stance())
                 .extracting(Label::name, Label::reason).containsExactly("neutral", "names no tracked deal");
+        // a negative tone alone is not a side; a dismissive cue with it is
+        assertThat(label(post("x", "c", null, "Lionsgate and Runway. Hmm.", "en"), -0.4).stance().name())
+                .isEqualTo("neutral");
+        Label dismissed = label(post("x", "c", null, "Lionsgate x Runway? Hard pass 🙃", "en"), -0.4).stance();
+        assertThat(dismissed.name()).isEqualTo("opposes");
+        assertThat(dismissed.reason()).contains("says 'hard pass'");
+        // studios and AI companies lean for their own deals
+        assertThat(label(post("x", "runwayml", null, "Runway and Lionsgate, together.", "en"), 0.3).stance().name())
+                .isEqualTo("supports");
         Labels unscored = Labeller.label(rules, post("x", "b", null, "Lionsgate", "it"),
                 Sentiment.unscored("it", "no model", Instant.now()), List.of(), List.of());
         assertThat(unscored.stance().name()).isEqualTo("neutral");
