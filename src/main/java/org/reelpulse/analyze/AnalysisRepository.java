@@ -100,6 +100,7 @@ public class AnalysisRepository {
                             .set(ANALYSIS_SENTENCE.P_NEUTRAL, p[2])
                             .set(ANALYSIS_SENTENCE.P_POSITIVE, p[3])
                             .set(ANALYSIS_SENTENCE.P_VERY_POSITIVE, p[4])
+                            .set(ANALYSIS_SENTENCE.MODEL, t.model())
                             .execute();
                 }
                 tx.update(POST).set(POST.SEQ, SeqOrder.next()).where(POST.ID.eq(postId)).execute();
@@ -116,7 +117,7 @@ public class AnalysisRepository {
                         .fetch(t -> new SentenceSentiment(t.getIdx(), t.getBeginOffset(), t.getEndOffset(),
                                 t.getText(), t.getTokens(), SentimentLabel.ofKey(t.getLabel()), t.getScore(),
                                 new double[] {t.getPVeryNegative(), t.getPNegative(), t.getPNeutral(),
-                                        t.getPPositive(), t.getPVeryPositive()}))));
+                                        t.getPPositive(), t.getPVeryPositive()}, t.getModel()))));
     }
 
     /** The analyses of these posts without their sentences, keyed by post id. */

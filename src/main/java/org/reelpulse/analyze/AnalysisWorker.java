@@ -84,7 +84,7 @@ public class AnalysisWorker {
                 relabel(relabel, current);
                 return relabel.size();
             }
-            posts = repository.findStale(PostAnalyzer.VERSION, properties.batchSize());
+            posts = repository.findStale(analyzer.version(), properties.batchSize());
         }
         if (posts.isEmpty()) {
             return 0;
@@ -102,7 +102,7 @@ public class AnalysisWorker {
             labelled.put(p.id(), labelSafely(current, p, a.sentiment(), a.recognised(),
                     corrections.getOrDefault(p.id(), List.of())));
         }
-        repository.saveAll(results, labelled, PostAnalyzer.VERSION, current.version());
+        repository.saveAll(results, labelled, analyzer.version(), current.version());
         return posts.size();
     }
 

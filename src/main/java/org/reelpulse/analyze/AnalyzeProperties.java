@@ -22,6 +22,10 @@ import jakarta.validation.constraints.NotNull;
  *                       shift-reduce} (fast) or {@code pcfg} (the models jar's default)
  * @param entities       whether CoreNLP's named-entity recogniser reads English posts for the
  *                       organisations and people they name (the alias list is read in any case)
+ * @param sentences      which model explains a post sentence by sentence: {@code model} (the tweet
+ *                       model that scores the post reads each sentence; CoreNLP only splits
+ *                       sentences and finds names, no parsing: fast) or {@code corenlp} (CoreNLP's
+ *                       own sentence sentiment model, which needs the parser: slow)
  */
 @Validated
 @ConfigurationProperties("reelpulse.analyze")
@@ -32,7 +36,14 @@ public record AnalyzeProperties(
         @Min(10) @Max(500) int parseMaxLength,
         @NotNull Duration pollInterval,
         @NotNull @jakarta.validation.constraints.Pattern(regexp = "shift-reduce|pcfg") String parser,
-        boolean entities) {
+        boolean entities,
+        @NotNull @jakarta.validation.constraints.Pattern(regexp = "model|corenlp") String sentences) {
+
+    /** Whether CoreNLP's parser and sentence sentiment model run on every English post. */
+    public boolean parses() {
+        return sentences.equals("corenlp");
+    }
+
 
     /** The shift-reduce parser's model in the models-english jar. */
     public static final String SHIFT_REDUCE_MODEL = "edu/stanford/nlp/models/srparser/englishSR.ser.gz";

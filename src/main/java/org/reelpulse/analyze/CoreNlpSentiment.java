@@ -18,9 +18,10 @@ import edu.stanford.nlp.trees.Tree;
 import edu.stanford.nlp.util.CoreMap;
 
 /**
- * The one shared CoreNLP pipeline (tokenize, ssplit, pos, parse, sentiment) for English. Built on
- * first use, because loading the models takes seconds and a large part of the heap; thread-safe
- * after that.
+ * The shared CoreNLP pipelines for English, each built on first use because loading the models
+ * takes seconds and a large part of the heap, and thread-safe after that: the full one (tokenize,
+ * ssplit, pos, lemma, ner, parse, sentiment) for CoreNLP's sentence sentiment, and a light one
+ * without the parser that only splits sentences and finds names.
  *
  * <p>A sentence's score is the expected value of the model's five classes weighted -1, -0.5, 0,
  * 0.5, 1; a post's score is the token-weighted mean of its sentences. The label follows the score
@@ -44,6 +45,7 @@ public class CoreNlpSentiment {
     private final String parser;
     private final boolean entities;
     private volatile StanfordCoreNLP pipeline;
+    private volatile StanfordCoreNLP reader;
 
     CoreNlpSentiment(AnalyzeProperties properties) {
         this.parseMaxLength = properties.parseMaxLength();
@@ -57,34 +59,84 @@ public class CoreNlpSentiment {
             synchronized (this) {
                 p = pipeline;
                 if (p == null) {
-                    long start = System.nanoTime();
-                    Properties props = new Properties();
-                    if (entities) {
-                        // organisations and people only: the 3-class model, without the numeric,
-                        // time and fine-grained passes that cost time and find nothing we use
-                        props.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner,parse,sentiment");
-                        props.setProperty("ner.model", NER_MODEL);
-                        props.setProperty("ner.applyNumericClassifiers", "false");
-                        props.setProperty("ner.useSUTime", "false");
-                        props.setProperty("ner.applyFineGrained", "false");
-                        props.setProperty("ner.additionalRegexNER", "");
-                        props.setProperty("ner.buildEntityMentions", "true");
-                    } else {
-                        props.setProperty("annotators", "tokenize,ssplit,pos,parse,sentiment");
-                    }
-                    props.setProperty("parse.maxlen", Integer.toString(parseMaxLength));
-                    if (parser.equals("shift-reduce")) {
-                        props.setProperty("parse.model", AnalyzeProperties.SHIFT_REDUCE_MODEL);
-                    }
-                    props.setProperty("tokenize.options", "untokenizable=noneKeep,invertible=true");
-                    p = new StanfordCoreNLP(props);
+                    p = build(true);
                     pipeline = p;
-                    log.info("CoreNLP sentiment pipeline ({} parser) loaded in {} ms", parser,
-                            (System.nanoTime() - start) / 1_000_000);
                 }
             }
         }
         return p;
+    }
+
+    private StanfordCoreNLP reader() {
+        StanfordCoreNLP p = reader;
+        if (p == null) {
+            synchronized (this) {
+                p = reader;
+                if (p == null) {
+                    p = build(false);
+                    reader = p;
+                }
+            }
+        }
+        return p;
+    }
+
+    /** A pipeline with or without the parser and CoreNLP's sentence sentiment model. */
+    private StanfordCoreNLP build(boolean parse) {
+        long start = System.nanoTime();
+        Properties props = new Properties();
+        List<String> annotators = new ArrayList<>(List.of("tokenize", "ssplit"));
+        if (entities || parse) {
+            annotators.add("pos");
+        }
+        if (entities) {
+            // organisations and people only: the 3-class model, without the numeric, time and
+            // fine-grained passes that cost time and find nothing we use
+            annotators.addAll(List.of("lemma", "ner"));
+            props.setProperty("ner.model", NER_MODEL);
+            props.setProperty("ner.applyNumericClassifiers", "false");
+            props.setProperty("ner.useSUTime", "false");
+            props.setProperty("ner.applyFineGrained", "false");
+            props.setProperty("ner.additionalRegexNER", "");
+            props.setProperty("ner.buildEntityMentions", "true");
+        }
+        if (parse) {
+            annotators.addAll(List.of("parse", "sentiment"));
+            props.setProperty("parse.maxlen", Integer.toString(parseMaxLength));
+            if (parser.equals("shift-reduce")) {
+                props.setProperty("parse.model", AnalyzeProperties.SHIFT_REDUCE_MODEL);
+            }
+        }
+        props.setProperty("annotators", String.join(",", annotators));
+        props.setProperty("tokenize.options", "untokenizable=noneKeep,invertible=true");
+        StanfordCoreNLP p = new StanfordCoreNLP(props);
+        log.info("CoreNLP pipeline ({}) loaded in {} ms", String.join(",", annotators)
+                + (parse ? ", " + parser + " parser" : ""), (System.nanoTime() - start) / 1_000_000);
+        return p;
+    }
+
+    /** A sentence of a text: where it is and how many tokens it has. */
+    public record Span(int begin, int end, int tokens) {
+    }
+
+    /** What the light pipeline finds: the sentences and the organisations and people named. */
+    public record Reading(List<Span> sentences, List<EntityMention> mentions) {
+    }
+
+    /**
+     * Splits English text into sentences and finds the names in it, without parsing: what the
+     * analysis needs when the tweet model reads the sentences.
+     */
+    public Reading read(String text) {
+        Annotation doc = new Annotation(text);
+        reader().annotate(doc);
+        List<Span> spans = new ArrayList<>();
+        for (CoreMap sentence : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
+            spans.add(new Span(sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class),
+                    sentence.get(CoreAnnotations.CharacterOffsetEndAnnotation.class),
+                    sentence.get(CoreAnnotations.TokensAnnotation.class).size()));
+        }
+        return new Reading(spans, mentions(doc));
     }
 
     /** Scores English text; the result keeps every sentence's part. */
@@ -112,7 +164,7 @@ public class CoreNlpSentiment {
             int end = sentence.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
             SentimentLabel label = labelOf(score);
             sentences.add(new SentenceSentiment(sentences.size(), begin, end, text.substring(begin, end), tokens,
-                    label, score, p));
+                    label, score, p, METHOD));
             weightedScore += score * tokens;
             totalTokens += tokens;
         }

@@ -56,7 +56,8 @@ public final class LabourEvaluation {
         LabelRules.Shipped shipped = LabelRules.shipped();
         LabelRules rules = shipped.with(shipped.themes(), shipped.crafts(), deals);
         PostAnalyzer analyzer = new PostAnalyzer(new CoreNlpSentiment(new AnalyzeProperties(true, 32, 2, 80,
-                Duration.ofSeconds(1), "shift-reduce", true)), Clock.systemUTC());
+                Duration.ofSeconds(1), "shift-reduce", true, "model")), new AnalyzeProperties(true, 32, 2, 80,
+                Duration.ofSeconds(1), "shift-reduce", true, "model"), Clock.systemUTC());
         StringBuilder out = new StringBuilder();
         for (int i = 1; i < args.length; i++) {
             out.append(evaluate(Path.of(args[i]), json, analyzer, rules));

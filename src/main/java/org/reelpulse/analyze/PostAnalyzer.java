@@ -18,18 +18,33 @@ class PostAnalyzer {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PostAnalyzer.class);
 
-    /** The version of the whole analysis; stored posts analysed by another version are re-scored. */
-    static final String VERSION = TweetSentimentModel.VERSION;
+    /**
+     * The version of the whole analysis for a configuration; stored posts analysed by another
+     * version are re-scored (switching the sentence model re-explains them).
+     */
+    static String version(AnalyzeProperties properties) {
+        return TweetSentimentModel.VERSION + (properties.parses() ? "+corenlp-sentences" : "")
+                + (properties.entities() ? "" : "-ner");
+    }
 
     private final CoreNlpSentiment english;
     private final TweetSentimentModel model;
     private final LanguageDetection languages = new LanguageDetection();
     private final Clock clock;
+    private final boolean parses;
+    private final String version;
 
-    PostAnalyzer(CoreNlpSentiment english, Clock clock) {
+    PostAnalyzer(CoreNlpSentiment english, AnalyzeProperties properties, Clock clock) {
         this.english = english;
+        this.parses = properties.parses();
+        this.version = version(properties);
         this.model = new TweetSentimentModel(new TweetFeatures(Lexicon.load()));
         this.clock = clock;
+    }
+
+    /** The version of the analysis this analyser makes. */
+    String version() {
+        return version;
     }
 
     /**
@@ -60,14 +75,42 @@ class PostAnalyzer {
                 && post.text().codePoints().noneMatch(c -> Character.getType(c) == Character.OTHER_SYMBOL)) {
             return Analysed.of(Sentiment.unscored(lang, "The post has no words or emoji to score.", clock.instant()));
         }
-        // CoreNLP's sentences explain English posts sentence by sentence, and its recogniser finds names
-        CoreNlpSentiment.Scored scored = lang.equals("en") ? english.score(explained(post.text())) : null;
-        List<SentenceSentiment> sentences = scored == null ? List.of() : scored.sentences();
-        TweetSentimentModel.Prediction p = model.predict(post.text(), lang,
-                model.wantsCoreNlp(lang) ? sentences : null);
+        TweetSentimentModel.Prediction p;
+        List<SentenceSentiment> sentences;
+        List<EntityMention> mentions = List.of();
+        if (parses || model.wantsCoreNlp(lang)) {
+            // CoreNLP's own sentence sentiment explains English posts (and feeds a model that wants it)
+            CoreNlpSentiment.Scored scored = lang.equals("en") ? english.score(explained(post.text())) : null;
+            sentences = scored == null ? List.of() : scored.sentences();
+            mentions = scored == null ? List.of() : scored.mentions();
+            p = model.predict(post.text(), lang, model.wantsCoreNlp(lang) ? sentences : null);
+        } else {
+            // the model that scores the post reads each sentence too; CoreNLP only splits and finds names
+            p = model.predict(post.text(), lang, null);
+            String text = explained(post.text());
+            List<CoreNlpSentiment.Span> spans;
+            if (lang.equals("en")) {
+                CoreNlpSentiment.Reading reading = english.read(text);
+                spans = reading.sentences();
+                mentions = reading.mentions();
+            } else {
+                spans = Sentences.split(text, lang);
+            }
+            sentences = spans.size() == 1 && spans.get(0).begin() == 0
+                    ? List.of(sentence(0, spans.get(0), text, p, lang))
+                    : java.util.stream.IntStream.range(0, spans.size()).mapToObj(i -> sentence(i, spans.get(i), text,
+                            model.predict(text.substring(spans.get(i).begin(), spans.get(i).end()), lang, null), lang))
+                            .toList();
+        }
         return new Analysed(new Sentiment(SentimentLabel.ofKey(p.label()), p.score(), p.confidence(),
-                METHOD_PREFIX + lang, null, lang, sentences, clock.instant(), p.drivers()),
-                scored == null ? List.of() : scored.mentions());
+                METHOD_PREFIX + lang, null, lang, sentences, clock.instant(), p.drivers()), mentions);
+    }
+
+    private static SentenceSentiment sentence(int index, CoreNlpSentiment.Span span, String text,
+            TweetSentimentModel.Prediction p, String lang) {
+        return new SentenceSentiment(index, span.begin(), span.end(), text.substring(span.begin(), span.end()),
+                span.tokens(), SentimentLabel.ofKey(p.label()), p.score(),
+                new double[] {0, p.pNegative(), p.pNeutral(), p.pPositive(), 0}, METHOD_PREFIX + lang);
     }
 
     /**

@@ -57,7 +57,7 @@ public final class SentimentTraining {
         TweetFeatures features = new TweetFeatures(Lexicon.load());
         // the foundation's method, for the baseline: CoreNLP with its default PCFG parser
         CoreNlpSentiment coreNlp = new CoreNlpSentiment(new AnalyzeProperties(true, 32, 2, 80,
-                java.time.Duration.ofSeconds(1), "pcfg", false));
+                java.time.Duration.ofSeconds(1), "pcfg", false, "model"));
         StringBuilder report = new StringBuilder();
         for (String lang : TweetSentimentModel.LANGUAGES) {
             boolean withCoreNlp = lang.equals("en") && coreNlpForEnglish;

@@ -103,8 +103,9 @@ final class PostJson {
         m.put("label", t.label().key());
         m.put("score", t.score());
         double[] p = t.probabilities();
-        m.put("probabilities", Map.of("veryNegative", p[0], "negative", p[1], "neutral", p[2],
-                "positive", p[3], "veryPositive", p[4]));
+        m.put("model", t.model());
+        m.put("probabilities", t.fiveClasses() ? Map.of("veryNegative", p[0], "negative", p[1], "neutral", p[2],
+                "positive", p[3], "veryPositive", p[4]) : Map.of("negative", p[1], "neutral", p[2], "positive", p[3]));
         return m;
     }
 

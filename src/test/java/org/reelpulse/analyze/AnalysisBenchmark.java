@@ -40,7 +40,8 @@ public final class AnalysisBenchmark {
             System.gc();
             long before = usedHeap();
             PostAnalyzer analyzer = new PostAnalyzer(new CoreNlpSentiment(new AnalyzeProperties(true, 32, threads, 80,
-                    Duration.ofSeconds(1), parser, true)), Clock.systemUTC());
+                    Duration.ofSeconds(1), parser, true, "model")), new AnalyzeProperties(true, 32, threads, 80,
+                    Duration.ofSeconds(1), parser, true, "model"), Clock.systemUTC());
             analyzer.analyse(posts.get(0)); // loads the models
             System.gc();
             long loaded = usedHeap();

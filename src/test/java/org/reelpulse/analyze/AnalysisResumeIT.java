@@ -53,7 +53,7 @@ class AnalysisResumeIT extends StagesOffContext {
             results.put(p.id(), analyzer.analyse(p).sentiment());
         }
         results.put(Long.MAX_VALUE, Sentiment.unscored("en", "crash", Instant.now()));
-        assertThatThrownBy(() -> analyses.saveAll(results, PostAnalyzer.VERSION)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> analyses.saveAll(results, analyzer.version())).isInstanceOf(RuntimeException.class);
         assertThat(analyses.countAnalysed()).isEqualTo(before + 32);
         assertThat(analyses.findUnanalysed(1000)).extracting(Post::id).containsAll(
                 next.stream().map(Post::id).toList());
@@ -87,13 +87,13 @@ class AnalysisResumeIT extends StagesOffContext {
         }
         analyses.saveAll(old, "old-version");
 
-        List<Post> stale = analyses.findStale(PostAnalyzer.VERSION, 10);
+        List<Post> stale = analyses.findStale(analyzer.version(), 10);
         assertThat(stale).extracting(Post::externalId).containsExactly("stale-2", "stale-1", "stale-0");
         // their labels are made again first (quick), then they are scored again
         assertThat(worker.runBatch()).isEqualTo(3);
-        assertThat(analyses.findStale(PostAnalyzer.VERSION, 10)).hasSize(3);
+        assertThat(analyses.findStale(analyzer.version(), 10)).hasSize(3);
         assertThat(worker.runBatch()).isEqualTo(3);
-        assertThat(analyses.findStale(PostAnalyzer.VERSION, 10)).isEmpty();
+        assertThat(analyses.findStale(analyzer.version(), 10)).isEmpty();
         assertThat(analyses.find(mine.get(0).id()).orElseThrow().method()).isEqualTo("tweet-lr-1/en");
     }
 }

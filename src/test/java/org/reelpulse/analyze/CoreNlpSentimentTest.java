@@ -15,7 +15,7 @@ class CoreNlpSentimentTest {
     @BeforeAll
     static void loadModels() {
         sentiment = new CoreNlpSentiment(new AnalyzeProperties(true, 8, 1, 80, Duration.ofSeconds(1),
-                "shift-reduce", true));
+                "shift-reduce", true, "model"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
@@ -21,7 +22,8 @@ class PostAnalyzerTest {
     @BeforeAll
     static void load() {
         analyzer = new PostAnalyzer(new CoreNlpSentiment(new AnalyzeProperties(true, 8, 1, 80, Duration.ofSeconds(1),
-                "shift-reduce", true)),
+                "shift-reduce", true, "model")), new AnalyzeProperties(true, 8, 1, 80, Duration.ofSeconds(1),
+                "shift-reduce", true, "model"),
                 Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
     }
 
@@ -72,5 +74,22 @@ class PostAnalyzerTest {
             assertThat(s.label() == SentimentLabel.UNSCORED ? s.reason() : s.method()).isNotBlank();
         }
         assertThat(analyzer.analyse(post("😡", "en")).sentiment().label()).isNotEqualTo(SentimentLabel.UNSCORED);
+    }
+
+    @Test
+    void shouldExplainEverySentenceWithTheModelThatScoredThePostAndFindNames() {
+        Analysed a = analyzer.analyse(post("Lionsgate signed a deal with Runway in Santa Monica. I hate it, it is "
+                + "awful. The new trailer is lovely though!", "en"));
+        List<SentenceSentiment> sentences = a.sentiment().sentences();
+        assertThat(sentences).hasSize(3).allSatisfy(t -> assertThat(t.model()).isEqualTo("tweet-lr-1/en"));
+        assertThat(sentences.get(1).score()).isLessThan(sentences.get(2).score());
+        assertThat(sentences.get(0).fiveClasses()).isFalse();
+        assertThat(a.recognised()).isNotEmpty().allSatisfy(m -> assertThat(m.type()).isIn("organisation", "person"));
+
+        List<SentenceSentiment> fr = analyzer.analyse(post("C'est une honte. Les artistes méritent mieux !", "fr"))
+                .sentiment().sentences();
+        assertThat(fr).extracting(SentenceSentiment::text).containsExactly("C'est une honte.",
+                "Les artistes méritent mieux !");
+        assertThat(fr.get(0).label()).isEqualTo(SentimentLabel.NEGATIVE);
     }
 }

@@ -124,14 +124,14 @@ public class PostView extends VerticalLayout implements HasUrlParameter<Long> {
             drivers.setId("post-drivers");
             add(drivers);
         }
-        if (!s.sentences().isEmpty()) {
-            Paragraph note = new Paragraph("Sentence by sentence, as CoreNLP's sentiment model reads them:");
-            note.addClassName("rp-muted");
-            add(note);
-        }
         if (s.sentences().isEmpty()) {
             return;
         }
+        boolean five = s.sentences().get(0).fiveClasses();
+        Paragraph note = new Paragraph(five ? "Sentence by sentence, as CoreNLP's sentiment model reads them:"
+                : "Sentence by sentence, as the model that scored the post reads each one on its own:");
+        note.addClassName("rp-muted");
+        add(note);
         Grid<SentenceSentiment> sentences = new Grid<>();
         sentences.setId("sentences");
         sentences.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -140,10 +140,16 @@ public class PostView extends VerticalLayout implements HasUrlParameter<Long> {
                 .setFlexGrow(1);
         sentences.addColumn(new ComponentRenderer<>(t -> new SentimentBadge(t.label().key(), t.score())))
                 .setHeader("Score").setAutoWidth(true).setFlexGrow(0);
-        sentences.addColumn(t -> String.format(Locale.ENGLISH, "%.0f / %.0f / %.0f / %.0f / %.0f",
-                100 * t.probabilities()[0], 100 * t.probabilities()[1], 100 * t.probabilities()[2],
-                100 * t.probabilities()[3], 100 * t.probabilities()[4]))
-                .setHeader("Very neg. / neg. / neutral / pos. / very pos. (%)").setAutoWidth(true).setFlexGrow(0);
+        if (five) {
+            sentences.addColumn(t -> String.format(Locale.ENGLISH, "%.0f / %.0f / %.0f / %.0f / %.0f",
+                    100 * t.probabilities()[0], 100 * t.probabilities()[1], 100 * t.probabilities()[2],
+                    100 * t.probabilities()[3], 100 * t.probabilities()[4]))
+                    .setHeader("Very neg. / neg. / neutral / pos. / very pos. (%)").setAutoWidth(true).setFlexGrow(0);
+        } else {
+            sentences.addColumn(t -> String.format(Locale.ENGLISH, "%.0f / %.0f / %.0f",
+                    100 * t.probabilities()[1], 100 * t.probabilities()[2], 100 * t.probabilities()[3]))
+                    .setHeader("Negative / neutral / positive (%)").setAutoWidth(true).setFlexGrow(0);
+        }
         sentences.setItems(s.sentences());
         sentences.setAllRowsVisible(true);
         add(sentences);
