@@ -40,14 +40,18 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** The feature packages, which the shared packages below them must not know. */
+    private static final String[] FEATURES = {"org.reelpulse.post..", "org.reelpulse.collect..",
+            "org.reelpulse.analyze..", "org.reelpulse.search..", "org.reelpulse.event..", "org.reelpulse.security..",
+            "org.reelpulse.demo..", "org.reelpulse.dashboard..", "org.reelpulse.report.."};
+
     @Test
-    void shouldKeepTheBasePackageIndependentOfFeatures() {
-        noClasses().that().resideInAPackage("org.reelpulse.base..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.reelpulse.post..", "org.reelpulse.collect..",
-                        "org.reelpulse.analyze..", "org.reelpulse.search..", "org.reelpulse.event..",
-                        "org.reelpulse.security..", "org.reelpulse.demo..", "org.reelpulse.dashboard..",
-                        "org.reelpulse.report..")
-                .check(CLASSES);
+    void shouldKeepTheBasePackageAndTheQueryLanguageIndependentOfFeatures() {
+        for (String shared : new String[] {"org.reelpulse.base..", "org.reelpulse.query.."}) {
+            noClasses().that().resideInAPackage(shared)
+                    .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
+                    .check(CLASSES);
+        }
     }
 
     @Test
