@@ -143,9 +143,9 @@ class UiIT {
             b.driver.get(href);
             b.await(By.id("sentences"));
             b.awaitTrue("return document.querySelectorAll('#sentences .rp-sentiment').length > 0;");
-            String labels = b.await(By.id("post-labels")).getText();
-            assertThat(labels).contains("Labour themes", "Job displacement", "matched", "Stakeholder group",
-                    "Stance toward the tracked deal", "rule:");
+            String labels = b.await(By.id("post-labels")).getText().toLowerCase(java.util.Locale.ROOT);
+            assertThat(labels).contains("labour themes", "job displacement", "matched", "stakeholder group",
+                    "stance toward the tracked deal", "rule:");
             assertThat(b.driver.findElements(By.id("correct-stance"))).as("only an ADMIN corrects").isEmpty();
             b.screenshot("post");
         }
@@ -218,6 +218,7 @@ class UiIT {
                 b.open("/posts/" + id);
                 assertThat(b.await(By.id("labels-stance")).getText()).contains("Supports the deal",
                         "corrected by admin: reads as irony");
+                assertThat(b.driver.findElements(By.cssSelector("#labels-stance .rp-label-corrected"))).hasSize(1);
             });
             b.screenshot("post-corrected");
         }

@@ -34,8 +34,11 @@ public final class EntityNames {
     private final Map<String, Entity> byKey = new HashMap<>();
     private final Map<String, Entity> byExact = new HashMap<>();
 
-    EntityNames(List<Entity> entities) {
+    private final java.util.Set<String> ignored = new java.util.HashSet<>();
+
+    EntityNames(List<Entity> entities, List<String> ignore) {
         this.entities = List.copyOf(entities);
+        ignore.forEach(i -> ignored.add(key(i)));
         for (Entity e : entities) {
             if (!e.exact().contains(e.name())) {
                 byKey.putIfAbsent(key(e.name()), e);
@@ -47,6 +50,11 @@ public final class EntityNames {
 
     public List<Entity> all() {
         return entities;
+    }
+
+    /** The names the recogniser finds that are not kept as entities, compared as aliases are. */
+    public java.util.Set<String> ignored() {
+        return java.util.Collections.unmodifiableSet(ignored);
     }
 
     /**
@@ -85,7 +93,7 @@ public final class EntityNames {
             }
             if (e != null) {
                 found.putIfAbsent(e.name(), new Found(e.name(), e.type(), mention.text(), "corenlp-ner + entities.yml"));
-            } else if (useful(mention.text())) {
+            } else if (useful(mention.text()) && !ignored.contains(key(mention.text()))) {
                 String name = mention.text().strip();
                 found.putIfAbsent(name, new Found(name, mention.type(), mention.text(), "corenlp-ner"));
             }

@@ -50,6 +50,7 @@ public final class LabelRules {
         this.deals = NamedQueries.of(deals, analyzer);
         this.stanceCues = NamedQueries.of(stanceCues, analyzer);
         this.version = CODE_VERSION + "-" + fingerprint(themes, crafts, stakeholders.asDefinitions(), entities.all(),
+                new java.util.TreeSet<>(entities.ignored()),
                 deals, stanceCues);
     }
 
@@ -97,20 +98,20 @@ public final class LabelRules {
      */
     public static Shipped shipped() {
         return new Shipped(definitions(read("themes.yml"), "themes"), definitions(read("crafts.yml"), "crafts"),
-                groups(read("stakeholders.yml")), entities(read("entities.yml")),
+                groups(read("stakeholders.yml")), entities(read("entities.yml")), ignored(read("entities.yml")),
                 definitions(read("stance.yml"), "cues"));
     }
 
     /** The rule files as shipped, before any edit by an ADMIN. */
     public record Shipped(List<NamedQueries.Definition> themes, List<NamedQueries.Definition> crafts,
-            List<Stakeholders.Group> groups, List<EntityNames.Entity> entities,
+            List<Stakeholders.Group> groups, List<EntityNames.Entity> entities, List<String> ignoredNames,
             List<NamedQueries.Definition> stanceCues) {
 
         /** These rules with the given themes and crafts and deals, ready to apply. */
         public LabelRules with(List<NamedQueries.Definition> themes, List<NamedQueries.Definition> crafts,
                 List<NamedQueries.Definition> deals) {
             Analyzer analyzer = QueryAnalyzers.create();
-            return new LabelRules(themes, crafts, new Stakeholders(groups, analyzer), new EntityNames(entities), deals,
+            return new LabelRules(themes, crafts, new Stakeholders(groups, analyzer), new EntityNames(entities, ignoredNames), deals,
                     stanceCues, analyzer);
         }
     }
@@ -152,6 +153,11 @@ public final class LabelRules {
                     handles.stream().map(String::valueOf).toList()));
         }
         return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> ignored(Map<String, Object> root) {
+        return ((List<Object>) root.getOrDefault("ignore", List.of())).stream().map(String::valueOf).toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -108,7 +108,8 @@ class LabellerTest {
         Labels l = Labeller.label(rules, post("x", "someone", null,
                 "Lions Gate and @runwayml? #Lionsgate's deal with Runway, says SAG-AFTRA. Not the runway show.",
                 "en"), sentiment(0), List.of(new EntityMention("Lionsgate", "organisation"),
-                        new EntityMention("Jane Example", "person")), List.of());
+                        new EntityMention("Jane Example", "person"), new EntityMention("VFX", "organisation")),
+                List.of());
         assertThat(l.names(LabelKind.ENTITY)).containsExactly("Lionsgate", "Runway", "SAG-AFTRA", "Jane Example");
         assertThat(l.entities().get(3).rule()).isEqualTo("corenlp-ner");
         assertThat(label(post("x", "s", null, "the runway for this startup is short", "en"), 0)
