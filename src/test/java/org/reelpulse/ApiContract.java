@@ -196,6 +196,11 @@ abstract class ApiContract {
         assertThat(ids("entity:lionsgate")).contains("m1", "b1", "r1", "n1");
         assertThat(ids("craft:directors")).containsExactly("b1");
         assertThat(ids("method:\"tweet-lr-1/fr\"")).containsExactly("n1");
+        assertThat(ids("likes:>900")).containsExactly("b1");
+        assertThat(ids("event:lionsgate-runway AND published:[2024-09-19 TO 2024-09-19]"))
+                .containsExactlyInAnyOrder("r1", "n1");
+        assertThat(get("analyst", "/api/search?q=likes:>lots").getBody().get("error").toString())
+                .contains("'likes' takes a whole number");
         Map<String, Object> facets = map(get("analyst", "/api/search?q=lionsgate&facets=stance,entity,method&size=1")
                 .getBody(), "facets");
         assertThat(list(facets, "entity")).contains(Map.of("value", "lionsgate", "count", 4));

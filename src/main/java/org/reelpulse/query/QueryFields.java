@@ -35,8 +35,21 @@ public final class QueryFields {
     /** The stance toward the tracked deal ({@code stance:opposes}). */
     public static final String STANCE = "stance";
 
-    /** Publication time in epoch milliseconds. */
+    /** Publication time in epoch milliseconds; queried with days or instants ({@code published:[2024-09-18 TO 2024-09-25]}). */
     public static final String PUBLISHED = "published";
+    /** Engagement counts, queried as numbers ({@code likes:>100}, {@code replies:[5 TO 50]}). */
+    public static final String LIKES = "likes";
+    public static final String REPOSTS = "reposts";
+    public static final String REPLIES = "replies";
+    public static final String QUOTES = "quotes";
+    /** Likes + reposts + replies + quotes. */
+    public static final String ENGAGEMENT = "engagement";
+    /** The sentiment score in [-1, 1] ({@code score:[-1 TO -0.5]}). */
+    public static final String SCORE = "score";
+    /** A tracked event by its slug: stands for the event's query ({@code event:lionsgate-runway}). */
+    public static final String EVENT = "event";
+    /** Whole-number fields, indexed as long points. */
+    public static final List<String> COUNT_FIELDS = List.of(LIKES, REPOSTS, REPLIES, QUOTES, ENGAGEMENT);
 
     /** Exact, lower-cased keyword fields. */
     public static final List<String> KEYWORD_FIELDS = List.of(SOURCE, LANG, AUTHOR, SENTIMENT, METHOD, THEME,

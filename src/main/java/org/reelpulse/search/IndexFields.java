@@ -39,10 +39,20 @@ final class IndexFields {
     static final List<String> MULTI_VALUED = List.of(THEME, CRAFT, ENTITY);
     /** Publication time in epoch milliseconds: a point for ranges, doc values for sorting and per-day counts. */
     static final String PUBLISHED = QueryFields.PUBLISHED;
-    /** Likes + reposts + replies + quotes, doc values for sorting by engagement. */
-    static final String ENGAGEMENT = "engagement";
-    /** The sentiment score, doc values for the mean per time bucket; absent when unscored. */
-    static final String SCORE = "score";
+    /** Likes + reposts + replies + quotes: doc values for sorting by engagement, a point for ranges. */
+    static final String ENGAGEMENT = QueryFields.ENGAGEMENT;
+    /** Engagement counts as points, for {@code likes:>100}; absent when the source did not give them. */
+    static final String LIKES = QueryFields.LIKES;
+    static final String REPOSTS = QueryFields.REPOSTS;
+    static final String REPLIES = QueryFields.REPLIES;
+    static final String QUOTES = QueryFields.QUOTES;
+    /** The sentiment score: doc values for the mean per time bucket, a point for ranges; absent when unscored. */
+    static final String SCORE = QueryFields.SCORE;
+    /**
+     * The version of the document layout. An index written with another layout is emptied on open
+     * and rebuilt from the database.
+     */
+    static final String SCHEMA = "2";
 
     /** Label of a post that has not been analysed yet. */
     static final String PENDING = "pending";

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleDocValuesField;
+import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -65,8 +66,14 @@ final class PostDocuments {
         d.add(new LongPoint(IndexFields.PUBLISHED, published));
         d.add(new NumericDocValuesField(IndexFields.PUBLISHED, published));
         d.add(new NumericDocValuesField(IndexFields.ENGAGEMENT, post.metrics().total()));
+        d.add(new LongPoint(IndexFields.ENGAGEMENT, post.metrics().total()));
+        count(d, IndexFields.LIKES, post.metrics().likes());
+        count(d, IndexFields.REPOSTS, post.metrics().reposts());
+        count(d, IndexFields.REPLIES, post.metrics().replies());
+        count(d, IndexFields.QUOTES, post.metrics().quotes());
         if (sentiment != null && sentiment.score() != null) {
             d.add(new DoubleDocValuesField(IndexFields.SCORE, sentiment.score()));
+            d.add(new DoublePoint(IndexFields.SCORE, sentiment.score()));
         }
         return new PostIndex.PostDocument(post.id(), d);
     }
@@ -75,6 +82,13 @@ final class PostDocuments {
         String v = lower(value);
         d.add(new StringField(field, v, Field.Store.NO));
         d.add(new SortedDocValuesField(field, new BytesRef(v)));
+    }
+
+    /** An engagement count as a point for ranges; absent when the source did not say. */
+    private static void count(Document d, String field, Integer value) {
+        if (value != null) {
+            d.add(new LongPoint(field, value));
+        }
     }
 
     /** A value of a field with several values per post: counted through sorted-set doc values. */

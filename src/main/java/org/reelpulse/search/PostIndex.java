@@ -23,6 +23,8 @@ import org.apache.lucene.store.Directory;
 public class PostIndex implements Closeable {
 
     static final String WATERMARK_KEY = "reelpulse.seq";
+    static final String SCHEMA_KEY = "reelpulse.schema";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PostIndex.class);
 
     private final Directory directory;
     private final Analyzer analyzer;
@@ -37,6 +39,12 @@ public class PostIndex implements Closeable {
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             this.writer = new IndexWriter(directory, config);
             this.searchers = new SearcherManager(writer, null);
+            String schema = commitData(SCHEMA_KEY);
+            if (writer.getDocStats().numDocs > 0 && !IndexFields.SCHEMA.equals(schema)) {
+                log.info("The search index was written with document layout {}, this version uses {}: "
+                        + "emptying it; it is rebuilt from the database in the background", schema, IndexFields.SCHEMA);
+                clear();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the search index in " + directory
                     + "; if it is damaged, delete the folder and ReelPulse rebuilds it from the database", e);
@@ -49,15 +57,20 @@ public class PostIndex implements Closeable {
 
     /** The highest post seq committed to the index; 0 for a new index. */
     public long watermark() {
+        String w = commitData(WATERMARK_KEY);
+        return w == null ? 0 : Long.parseLong(w);
+    }
+
+    private String commitData(String key) {
         Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
         if (data != null) {
             for (Map.Entry<String, String> e : data) {
-                if (WATERMARK_KEY.equals(e.getKey())) {
-                    return Long.parseLong(e.getValue());
+                if (key.equals(e.getKey())) {
+                    return e.getValue();
                 }
             }
         }
-        return 0;
+        return null;
     }
 
     /** Adds or replaces the documents of these posts and commits them with the new watermark. */
@@ -80,7 +93,8 @@ public class PostIndex implements Closeable {
     }
 
     private void commit(long watermark) throws IOException {
-        writer.setLiveCommitData(Map.of(WATERMARK_KEY, Long.toString(watermark)).entrySet());
+        writer.setLiveCommitData(Map.of(WATERMARK_KEY, Long.toString(watermark), SCHEMA_KEY, IndexFields.SCHEMA)
+                .entrySet());
         writer.commit();
         searchers.maybeRefreshBlocking();
     }

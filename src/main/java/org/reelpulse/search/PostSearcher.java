@@ -59,14 +59,32 @@ public class PostSearcher {
     }
 
     private final PostIndex index;
+    private final QueryParsing.Events events;
 
     PostSearcher(PostIndex index) {
+        this(index, QueryParsing.Events.NONE);
+    }
+
+    /** {@code event:<slug>} in a query stands for that tracked event's query. */
+    @org.springframework.beans.factory.annotation.Autowired
+    PostSearcher(PostIndex index, org.reelpulse.event.EventRepository events) {
+        this(index, slug -> events.findAll().stream().filter(e -> e.slug().equals(slug))
+                .map(org.reelpulse.event.TrackedEvent::query).findFirst().orElse(null));
+    }
+
+    PostSearcher(PostIndex index, QueryParsing.Events events) {
         this.index = index;
+        this.events = events;
+    }
+
+    /** The query for {@code q} in the window, with {@code event:} resolved. */
+    private Query parse(String q, TimeWindow window) {
+        return QueryParsing.parse(q, window, index.analyzer(), events);
     }
 
     /** The hits of a page, ordered as asked; {@code highlight} marks matches with {@code <mark>}. */
     public SearchPage search(String q, TimeWindow window, SortOrder order, int offset, int size) {
-        Query query = QueryParsing.parse(q, window, index.analyzer());
+        Query query = parse(q, window);
         return index.read(searcher -> {
             int n = offset + size;
             TopDocs top = switch (order) {
@@ -141,7 +159,7 @@ public class PostSearcher {
 
     /** Counts per UTC day (or hour or week) of the matching posts, by sentiment, with empty buckets filled. */
     public List<Bucket> timeline(String q, TimeWindow window, ChronoUnit interval) {
-        Query query = QueryParsing.parse(q, window, index.analyzer());
+        Query query = parse(q, window);
         Map<Long, BucketCounts> counts = index.read(searcher -> searcher.search(query,
                 new TimelineCollectors(interval)));
         List<Bucket> buckets = new ArrayList<>();
@@ -175,7 +193,7 @@ public class PostSearcher {
 
     /** Calls {@code consumer} with the id of every matching post, oldest first; no cap. */
     public long forEachMatch(String q, TimeWindow window, LongConsumer consumer) {
-        Query query = QueryParsing.parse(q, window, index.analyzer());
+        Query query = parse(q, window);
         long[][] pairs = index.read(searcher -> searcher.search(query, new MatchCollectors()));
         Arrays.sort(pairs, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
         for (long[] p : pairs) {
@@ -190,7 +208,7 @@ public class PostSearcher {
 
     /** Counts the matching posts and their distinct authors. */
     public Reach reach(String q, TimeWindow window) {
-        Query query = QueryParsing.parse(q, window, index.analyzer());
+        Query query = parse(q, window);
         return index.read(searcher -> searcher.search(query, new AuthorCollectors()));
     }
 
@@ -210,7 +228,7 @@ public class PostSearcher {
                         + String.join(", ", FacetCounting.countable()) + ".");
             }
         }
-        Query query = QueryParsing.parse(q, window, index.analyzer());
+        Query query = parse(q, window);
         Map<String, Map<String, Long>> counts = index.read(searcher -> searcher.search(query,
                 new FacetCounting(fields)));
         Map<String, List<FacetValue>> result = new java.util.LinkedHashMap<>();
@@ -222,7 +240,7 @@ public class PostSearcher {
 
     /** The number of matching posts, without ranking or fetching them. */
     public long count(String q, TimeWindow window) {
-        Query query = QueryParsing.parse(q, window, index.analyzer());
+        Query query = parse(q, window);
         return index.read(searcher -> searcher.count(query));
     }
 

@@ -95,6 +95,21 @@ class PostSearcherTest {
     }
 
     @Test
+    void shouldFilterByEngagementScoreAndDay() {
+        assertThat(ids("likes:>100")).containsExactly(2L);
+        assertThat(ids("likes:[0 TO 40] AND lionsgate")).containsExactlyInAnyOrder(1L, 3L);
+        assertThat(ids("score:[-1 TO -0.5]")).containsExactly(1L);
+        assertThat(ids("score:>0")).containsExactly(2L);
+        assertThat(ids("published:[2024-09-19 TO 2024-09-21]")).containsExactlyInAnyOrder(3L, 4L);
+        assertThat(ids("published:<2024-09-19")).containsExactlyInAnyOrder(1L, 2L);
+    }
+
+    private List<Long> ids(String q) {
+        return searcher.search(q, TimeWindow.ALL, PostSearcher.SortOrder.RELEVANCE, 0, 10).hits().stream()
+                .map(PostSearcher.Hit::postId).toList();
+    }
+
+    @Test
     void shouldFindPostsWithAllTermsAndMarkThem() {
         PostSearcher.SearchPage page = searcher.search("lionsgate AND runway", TimeWindow.ALL,
                 PostSearcher.SortOrder.RELEVANCE, 0, 10);
