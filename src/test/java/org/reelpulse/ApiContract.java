@@ -199,6 +199,15 @@ abstract class ApiContract {
         assertThat(ids("likes:>900")).containsExactly("b1");
         assertThat(ids("event:lionsgate-runway AND published:[2024-09-19 TO 2024-09-19]"))
                 .containsExactlyInAnyOrder("r1", "n1");
+        List<Object> paged = new java.util.ArrayList<>();
+        String next = "";
+        do {
+            Map<String, Object> page = get("analyst", "/api/search?q=lionsgate&sort=recent&size=1"
+                    + (next.isEmpty() ? "" : "&after=" + next)).getBody();
+            list(page, "hits").forEach(h -> paged.add(h.get("externalId")));
+            next = page.get("next") == null ? null : page.get("next").toString();
+        } while (next != null);
+        assertThat(paged).containsExactlyElementsOf(ids("lionsgate&sort=recent"));
         assertThat(get("analyst", "/api/search?q=likes:>lots").getBody().get("error").toString())
                 .contains("'likes' takes a whole number");
         Map<String, Object> facets = map(get("analyst", "/api/search?q=lionsgate&facets=stance,entity,method&size=1")

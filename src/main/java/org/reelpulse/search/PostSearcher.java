@@ -21,6 +21,7 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -45,8 +46,11 @@ public class PostSearcher {
         RELEVANCE, RECENT, ENGAGEMENT
     }
 
-    /** A page of hits: the total number of matches, and post ids with their highlighted text. */
-    public record SearchPage(long total, List<Hit> hits) {
+    /**
+     * A page of hits: the total number of matches, post ids with their highlighted text, and the
+     * cursor of the next page (null on the last page).
+     */
+    public record SearchPage(long total, List<Hit> hits, String next) {
     }
 
     /** One hit: the post id and its text with the matching words marked. */
@@ -84,30 +88,51 @@ public class PostSearcher {
 
     /** The hits of a page, ordered as asked; {@code highlight} marks matches with {@code <mark>}. */
     public SearchPage search(String q, TimeWindow window, SortOrder order, int offset, int size) {
+        return search(q, window, order, offset, size, null);
+    }
+
+    /**
+     * A page of hits. With {@code after} (the {@link SearchPage#next()} of the page before), the page
+     * starts right after that page's last hit, however deep, without collecting the hits before it;
+     * the post id breaks ties, so no hit is skipped or repeated while the index stays the same.
+     */
+    public SearchPage search(String q, TimeWindow window, SortOrder order, int offset, int size, String after) {
         Query query = parse(q, window);
+        Sort sort = sort(order);
+        Object[] afterValues = after == null ? null : SearchCursor.decode(after, order);
         return index.read(searcher -> {
-            int n = offset + size;
-            TopDocs top = switch (order) {
-                case RELEVANCE -> searcher.search(query, Math.max(1, n));
-                case RECENT -> searcher.search(query, Math.max(1, n),
-                        new Sort(new SortField(IndexFields.PUBLISHED, SortField.Type.LONG, true)));
-                case ENGAGEMENT -> searcher.search(query, Math.max(1, n),
-                        new Sort(new SortField(IndexFields.ENGAGEMENT, SortField.Type.LONG, true),
-                                new SortField(IndexFields.PUBLISHED, SortField.Type.LONG, true)));
-            };
+            // the post id makes every sort position unique; the highest doc keeps the last hit itself out
+            FieldDoc from = afterValues == null ? null
+                    : new FieldDoc(Math.max(0, searcher.getIndexReader().maxDoc() - 1), Float.NaN, afterValues);
+            int n = from == null ? offset + size : size;
+            TopDocs top = from == null ? searcher.search(query, Math.max(1, n), sort, true)
+                    : searcher.searchAfter(from, query, Math.max(1, n), sort, true);
             long total = searcher.count(query);
-            ScoreDoc[] page = offset >= top.scoreDocs.length ? new ScoreDoc[0]
-                    : Arrays.copyOfRange(top.scoreDocs, offset, Math.min(top.scoreDocs.length, n));
+            int start = from == null ? offset : 0;
+            ScoreDoc[] page = start >= top.scoreDocs.length ? new ScoreDoc[0]
+                    : Arrays.copyOfRange(top.scoreDocs, start, Math.min(top.scoreDocs.length, n));
             if (page.length == 0) {
-                return new SearchPage(total, List.of());
+                return new SearchPage(total, List.of(), null);
             }
             String[] highlights = highlight(searcher, query, page);
             List<Hit> hits = new ArrayList<>(page.length);
             for (int i = 0; i < page.length; i++) {
                 hits.add(new Hit(postId(searcher, page[i].doc), highlights[i]));
             }
-            return new SearchPage(total, hits);
+            String next = page.length == size ? SearchCursor.encode((FieldDoc) page[page.length - 1], order) : null;
+            return new SearchPage(total, hits, next);
         });
+    }
+
+    /** The order of each sort, ending with the post id so that every hit has its own place. */
+    static Sort sort(SortOrder order) {
+        SortField id = new SortField(IndexFields.ID, SortField.Type.LONG, true);
+        return switch (order) {
+            case RELEVANCE -> new Sort(SortField.FIELD_SCORE, id);
+            case RECENT -> new Sort(new SortField(IndexFields.PUBLISHED, SortField.Type.LONG, true), id);
+            case ENGAGEMENT -> new Sort(new SortField(IndexFields.ENGAGEMENT, SortField.Type.LONG, true),
+                    new SortField(IndexFields.PUBLISHED, SortField.Type.LONG, true), id);
+        };
     }
 
     private String[] highlight(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {

@@ -66,15 +66,20 @@ class SearchApi {
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "relevance") String sort, @RequestParam(required = false) String facets,
-            @RequestParam(defaultValue = "10") int facetSize) {
+            @RequestParam(defaultValue = "10") int facetSize, @RequestParam(required = false) String after) {
         if (size < 1 || size > properties.maxPageSize()) {
             throw new UserInputException("'size' must be between 1 and " + properties.maxPageSize()
                     + "; use offset to page, or /api/export for everything.");
         }
         if (offset < 0 || offset > 100_000) {
-            throw new UserInputException("'offset' must be between 0 and 100000; use /api/export for deeper results.");
+            throw new UserInputException("'offset' must be between 0 and 100000; page deeper with 'after' (each page's 'next'), or "
+                    + "export everything with /api/export.");
         }
-        SearchService.Page page = service.search(q, TimeWindow.parse(from, to), sortOrder(sort), offset, size);
+        if (after != null && offset != 0) {
+            throw new UserInputException("Use either 'offset' or 'after', not both: 'after' (the 'next' of the "
+                    + "previous page) already says where the page starts.");
+        }
+        SearchService.Page page = service.search(q, TimeWindow.parse(from, to), sortOrder(sort), offset, size, after);
         List<Map<String, Object>> hits = new ArrayList<>();
         for (SearchService.Result r : page.results()) {
             Map<String, Object> hit = PostJson.of(r.post(), r.sentiment(), r.labels());
@@ -85,6 +90,7 @@ class SearchApi {
         body.put("total", page.total());
         body.put("offset", offset);
         body.put("hits", hits);
+        body.put("next", page.next());
         if (facets != null && !facets.isBlank()) {
             if (facetSize < 1 || facetSize > 1000) {
                 throw new UserInputException("'facetSize' must be between 1 and 1000.");

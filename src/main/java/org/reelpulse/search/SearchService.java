@@ -45,13 +45,19 @@ public class SearchService {
         return s != null && s.lang() != null ? s.lang() : p.language();
     }
 
-    /** A page of results and the total number of matches. */
-    public record Page(long total, List<Result> results) {
+    /** A page of results, the total number of matches, and the cursor of the next page (null on the last). */
+    public record Page(long total, List<Result> results, String next) {
     }
 
     /** Searches; a malformed query throws {@link org.reelpulse.base.UserInputException} with the position. */
     public Page search(String q, TimeWindow window, PostSearcher.SortOrder order, int offset, int size) {
-        PostSearcher.SearchPage page = searcher.search(q, window, order, offset, size);
+        return search(q, window, order, offset, size, null);
+    }
+
+    /** Searches from a search-after cursor ({@code after}, the {@code next} of the page before) when given. */
+    public Page search(String q, TimeWindow window, PostSearcher.SortOrder order, int offset, int size,
+            String after) {
+        PostSearcher.SearchPage page = searcher.search(q, window, order, offset, size, after);
         List<Long> ids = page.hits().stream().map(PostSearcher.Hit::postId).toList();
         Map<Long, Post> found = posts.findByIds(ids);
         Map<Long, Sentiment> sentiments = analyses.findSummaries(ids);
@@ -64,7 +70,7 @@ public class SearchService {
                 results.add(new Result(p, s, h.highlight(), labelled.getOrDefault(p.id(), Labels.NONE)));
             }
         }
-        return new Page(page.total(), results);
+        return new Page(page.total(), results, page.next());
     }
 
     /** The number of matches, without fetching them. */

@@ -95,6 +95,27 @@ class PostSearcherTest {
     }
 
     @Test
+    void shouldPageDeepWithACursorInEveryOrderWithoutSkippingOrRepeating() {
+        for (PostSearcher.SortOrder order : PostSearcher.SortOrder.values()) {
+            List<Long> all = searcher.search("", TimeWindow.ALL, order, 0, 10).hits().stream()
+                    .map(PostSearcher.Hit::postId).toList();
+            List<Long> paged = new java.util.ArrayList<>();
+            String after = null;
+            do {
+                PostSearcher.SearchPage page = searcher.search("", TimeWindow.ALL, order, 0, 1, after);
+                page.hits().forEach(h -> paged.add(h.postId()));
+                after = page.next();
+            } while (after != null);
+            assertThat(paged).as(order.name()).containsExactlyElementsOf(all).hasSize(4);
+        }
+        String cursor = searcher.search("", TimeWindow.ALL, PostSearcher.SortOrder.RECENT, 0, 1).next();
+        assertThatThrownBy(() -> searcher.search("", TimeWindow.ALL, PostSearcher.SortOrder.ENGAGEMENT, 0, 1, cursor))
+                .hasMessageContaining("belongs to another sort order");
+        assertThatThrownBy(() -> searcher.search("", TimeWindow.ALL, PostSearcher.SortOrder.RECENT, 0, 1, "x!"))
+                .hasMessageContaining("not one ReelPulse gave out");
+    }
+
+    @Test
     void shouldFilterByEngagementScoreAndDay() {
         assertThat(ids("likes:>100")).containsExactly(2L);
         assertThat(ids("likes:[0 TO 40] AND lionsgate")).containsExactlyInAnyOrder(1L, 3L);
