@@ -208,6 +208,11 @@ abstract class ApiContract {
             next = page.get("next") == null ? null : page.get("next").toString();
         } while (next != null);
         assertThat(paged).containsExactlyElementsOf(ids("lionsgate&sort=recent"));
+        Map<String, Object> significant = get("analyst", "/api/significant-terms?q=lionsgate&size=5").getBody();
+        assertThat(significant).containsEntry("total", 4);
+        assertThat(list(significant, "terms")).isNotEmpty()
+                .allSatisfy(t -> assertThat(((Number) t.get("inResults")).intValue()).isGreaterThanOrEqualTo(2));
+        assertThat(get("viewer", "/api/significant-terms?q=x").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(get("analyst", "/api/search?q=likes:>lots").getBody().get("error").toString())
                 .contains("'likes' takes a whole number");
         Map<String, Object> facets = map(get("analyst", "/api/search?q=lionsgate&facets=stance,entity,method&size=1")

@@ -263,6 +263,22 @@ public class PostSearcher {
         return result;
     }
 
+    /** A term over-represented in the matches: how many matches and how many posts in all contain it. */
+    public record SignificantTerm(String term, long inResults, long inCorpus, double score) {
+    }
+
+    /**
+     * The words and two-word phrases most over-represented in the matching posts against the whole
+     * index; reads the best-ranked {@link SignificantTerms#SAMPLE} matches at most.
+     */
+    public List<SignificantTerm> significantTerms(String q, TimeWindow window, int size) {
+        SignificantTerms.checkSize(size);
+        Query query = parse(q, window);
+        return index.read(searcher -> SignificantTerms.find(searcher, index.analyzer(),
+                searcher.search(query, SignificantTerms.SAMPLE).scoreDocs, size).stream()
+                .map(t -> new SignificantTerm(t.term(), t.inResults(), t.inCorpus(), t.score())).toList());
+    }
+
     /** The number of matching posts, without ranking or fetching them. */
     public long count(String q, TimeWindow window) {
         Query query = parse(q, window);

@@ -190,6 +190,26 @@ class SearchApi {
                 .body(body);
     }
 
+    /** The words and phrases most over-represented in the matches against the whole corpus. */
+    @GetMapping("/significant-terms")
+    Map<String, Object> significantTerms(@RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "20") int size) {
+        TimeWindow window = TimeWindow.parse(from, to);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("total", searcher.count(q, window));
+        body.put("sampled", Math.min(searcher.count(q, window), SignificantTerms.SAMPLE));
+        body.put("terms", searcher.significantTerms(q, window, size).stream().map(t -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("term", t.term());
+            m.put("inResults", t.inResults());
+            m.put("inCorpus", t.inCorpus());
+            m.put("score", Math.round(t.score() * 1000) / 1000.0);
+            return m;
+        }).toList());
+        return body;
+    }
+
     @GetMapping("/status")
     Map<String, Object> status() {
         PostIndexer.IndexStatus index = indexer.status();

@@ -116,6 +116,32 @@ class PostSearcherTest {
     }
 
     @Test
+    void shouldFindTheWordsAndPhrasesThatMakeAResultSetStandOut() throws IOException {
+        List<PostIndex.PostDocument> docs = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            docs.add(doc(10 + i, "en", "2024-09-20T10:00:00Z", 0, "Sunny weather for the studio picnic, actors and "
+                    + "crew having fun number " + i, null, null));
+        }
+        for (int i = 0; i < 4; i++) {
+            docs.add(doc(30 + i, "en", "2024-09-20T10:00:00Z", 0, "Actors fear a pay cut: no residuals when the model "
+                    + "learns from their films, take " + i, null, null));
+        }
+        index.apply(docs, 40);
+        // the four posts about pay among sixteen about actors: what sets them apart, not what they share
+        List<PostSearcher.SignificantTerm> terms = searcher.significantTerms("actors AND fear", TimeWindow.ALL, 20);
+        assertThat(terms).extracting(PostSearcher.SignificantTerm::term)
+                .contains("residuals", "pay cut").doesNotContain("the", "crew");
+        // a word common in the whole corpus ranks far below the ones that set the results apart
+        assertThat(terms.get(terms.size() - 1).term()).isEqualTo("actors");
+        assertThat(terms.get(terms.size() - 1).score()).isLessThan(terms.get(0).score() / 10);
+        PostSearcher.SignificantTerm residuals = terms.stream().filter(t -> t.term().equals("residuals")).findFirst()
+                .orElseThrow();
+        assertThat(residuals.inResults()).isEqualTo(4);
+        assertThat(residuals.inCorpus()).isEqualTo(4);
+        assertThat(searcher.significantTerms("nothingmatches", TimeWindow.ALL, 5)).isEmpty();
+    }
+
+    @Test
     void shouldFilterByEngagementScoreAndDay() {
         assertThat(ids("likes:>100")).containsExactly(2L);
         assertThat(ids("likes:[0 TO 40] AND lionsgate")).containsExactlyInAnyOrder(1L, 3L);
