@@ -283,6 +283,23 @@ abstract class ApiContract {
     }
 
     @Test
+    void shouldCompareQueriesSideBySide() {
+        Map<String, Object> c = get("analyst",
+                "/api/compare?q=lionsgate&q=source:union&from=2024-09-18&to=2024-09-21").getBody();
+        List<Map<String, Object>> series = list(c, "series");
+        assertThat(series).extracting(s -> s.get("query")).containsExactly("lionsgate", "source:union");
+        assertThat(series.get(0)).containsEntry("total", 4).containsEntry("share", 0.8);
+        assertThat(series.get(1)).containsEntry("total", 1).containsEntry("share", 0.2);
+        assertThat(list(series.get(0), "points")).hasSize(4);
+        assertThat(list(series.get(0), "points").get(0)).containsEntry("start", "2024-09-18T00:00:00Z")
+                .containsEntry("total", 2).containsEntry("net", 0.0);
+        assertThat(c.get("overlap")).isEqualTo(List.of(List.of(4, 0), List.of(0, 1)));
+        assertThat(get("analyst", "/api/compare?q=a&q=b&q=c&q=d&q=e&q=f&from=2024-09-18&to=2024-09-21")
+                .getBody().get("error").toString()).contains("1 to 5 queries");
+        assertThat(get("analyst", "/api/compare?q=a").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
     void shouldCountTheDailyReactionBySentiment() {
         Map<String, Object> r = get("analyst",
                 "/api/timeline?q=lionsgate OR runway&from=2024-09-18&to=2024-09-20&interval=day").getBody();

@@ -48,8 +48,9 @@ class SearchApi {
     private final SearchProperties properties;
     private final ObjectMapper json;
     private final LabelRepository labels;
+    private final Comparison comparison;
 
-    SearchApi(LabelRepository labels, PostSearcher searcher, SearchService service, PostIndexer indexer,
+    SearchApi(LabelRepository labels, Comparison comparison, PostSearcher searcher, SearchService service, PostIndexer indexer,
             PostRepository posts, AnalysisRepository analyses, SearchProperties properties, ObjectMapper json) {
         this.searcher = searcher;
         this.service = service;
@@ -59,6 +60,7 @@ class SearchApi {
         this.properties = properties;
         this.json = json;
         this.labels = labels;
+        this.comparison = comparison;
     }
 
     @GetMapping("/search")
@@ -110,17 +112,8 @@ class SearchApi {
     Map<String, Object> timeline(@RequestParam(defaultValue = "") String q,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "day") String interval) {
-        ChronoUnit unit = switch (interval.toLowerCase(Locale.ROOT)) {
-            case "hour" -> ChronoUnit.HOURS;
-            case "day" -> ChronoUnit.DAYS;
-            case "week" -> ChronoUnit.WEEKS;
-            default -> throw new UserInputException("'interval' must be hour, day or week, not '" + interval + "'.");
-        };
         TimeWindow window = TimeWindow.parse(from, to);
-        if (unit == ChronoUnit.HOURS && (window.from() == null || window.to() == null
-                || java.time.Duration.between(window.from(), window.to()).toDays() > 62)) {
-            throw new UserInputException("Hourly buckets need 'from' and 'to' at most 62 days apart.");
-        }
+        ChronoUnit unit = interval(interval, window);
         List<Map<String, Object>> buckets = searcher.timeline(q, window, unit).stream().map(b -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("start", b.start().toString());
@@ -134,6 +127,60 @@ class SearchApi {
             return m;
         }).toList();
         return Map.of("interval", interval.toLowerCase(Locale.ROOT), "buckets", buckets);
+    }
+
+    /**
+     * Up to five queries side by side: volume, share of voice and net sentiment per bucket and in
+     * total, and the posts each pair of queries shares ({@code overlap[i][j]}).
+     */
+    @GetMapping("/compare")
+    Map<String, Object> compare(@RequestParam(name = "q", required = false) List<String> queries,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "day") String interval) {
+        TimeWindow window = TimeWindow.parse(from, to);
+        if (window.from() == null || window.to() == null) {
+            throw new UserInputException("A comparison needs 'from' and 'to' (days like 2024-09-18).");
+        }
+        ChronoUnit unit = interval(interval, window);
+        Comparison.Result r = comparison.compare(queries == null ? List.of() : queries, window, unit);
+        List<Map<String, Object>> series = r.series().stream().map(s -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("query", s.query());
+            m.put("total", s.total());
+            m.put("share", s.share());
+            m.put("net", s.net());
+            m.put("points", s.points().stream().map(p -> {
+                Map<String, Object> b = new LinkedHashMap<>();
+                b.put("start", p.start().toString());
+                b.put("total", p.total());
+                b.put("negative", p.negative());
+                b.put("neutral", p.neutral());
+                b.put("positive", p.positive());
+                b.put("share", p.share());
+                b.put("net", p.net());
+                return b;
+            }).toList());
+            return m;
+        }).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("interval", interval.toLowerCase(Locale.ROOT));
+        body.put("series", series);
+        body.put("overlap", r.overlap());
+        return body;
+    }
+
+    private static ChronoUnit interval(String interval, TimeWindow window) {
+        ChronoUnit unit = switch (interval.toLowerCase(Locale.ROOT)) {
+            case "hour" -> ChronoUnit.HOURS;
+            case "day" -> ChronoUnit.DAYS;
+            case "week" -> ChronoUnit.WEEKS;
+            default -> throw new UserInputException("'interval' must be hour, day or week, not '" + interval + "'.");
+        };
+        if (unit == ChronoUnit.HOURS && (window.from() == null || window.to() == null
+                || java.time.Duration.between(window.from(), window.to()).toDays() > 62)) {
+            throw new UserInputException("Hourly buckets need 'from' and 'to' at most 62 days apart.");
+        }
+        return unit;
     }
 
     @GetMapping("/posts/{id}")
