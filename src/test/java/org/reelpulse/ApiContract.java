@@ -379,6 +379,15 @@ abstract class ApiContract {
     }
 
     @Test
+    void shouldDescribeTheApiAsOpenApi() {
+        ResponseEntity<String> docs = http.getForEntity("/v3/api-docs/api", String.class);
+        assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(docs.getBody()).contains("\"/api/search\"", "\"/api/compare\"", "\"/api/significant-terms\"",
+                "\"/api/posts/{id}/labels\"", "basic");
+        assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
     void shouldReportHealthWithoutLogin() {
         assertThat(http.getForEntity("/actuator/health", String.class).getBody()).contains("UP");
     }
