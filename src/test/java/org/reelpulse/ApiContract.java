@@ -379,6 +379,36 @@ abstract class ApiContract {
     }
 
     @Test
+    void shouldSaveSearchesPerUserWithAUrlThatReproducesThem() {
+        ResponseEntity<Map<String, Object>> saved = postJson("analyst", "/api/saved-searches", Map.of("name",
+                "Unions on the deal", "q", "source:union OR group:union-guild", "from", "2024-09-18", "sort", "recent"));
+        assertThat(saved.getStatusCode()).isEqualTo(HttpStatus.OK);
+        String url = saved.getBody().get("url").toString();
+        assertThat(url).isEqualTo("/search?q=source%3Aunion%20OR%20group%3Aunion-guild&sort=recent&from=2024-09-18");
+        // the URL's state, run through the API, finds what the saved search finds
+        String params = java.net.URLDecoder.decode(url.substring(url.indexOf('?') + 1),
+                java.nio.charset.StandardCharsets.UTF_8); // the test client encodes it again
+        assertThat(get("analyst", "/api/search?" + params).getBody().get("total")).isEqualTo(1);
+        ResponseEntity<List<Map<String, Object>>> mine = http.withBasicAuth("analyst", "reelpulse-demo").exchange(
+                "/api/saved-searches", HttpMethod.GET, null, new ParameterizedTypeReference<>() {
+                });
+        assertThat(mine.getBody()).extracting(m -> m.get("name")).contains("Unions on the deal");
+        ResponseEntity<List<Map<String, Object>>> theirs = http.withBasicAuth("admin", "reelpulse-demo").exchange(
+                "/api/saved-searches", HttpMethod.GET, null, new ParameterizedTypeReference<>() {
+                });
+        assertThat(theirs.getBody()).extracting(m -> m.get("name")).doesNotContain("Unions on the deal");
+        assertThat(postJson("analyst", "/api/saved-searches", Map.of("name", "Broken", "q", "(jobs"))
+                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(postJson("viewer", "/api/saved-searches", Map.of("name", "x", "q", "jobs")).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        Object id = saved.getBody().get("id");
+        assertThat(http.withBasicAuth("admin", "reelpulse-demo").exchange("/api/saved-searches/" + id,
+                HttpMethod.DELETE, null, String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.withBasicAuth("analyst", "reelpulse-demo").exchange("/api/saved-searches/" + id,
+                HttpMethod.DELETE, null, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
     void shouldDescribeTheApiAsOpenApi() {
         ResponseEntity<String> docs = http.getForEntity("/v3/api-docs/api", String.class);
         assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -49,8 +49,9 @@ class SearchApi {
     private final ObjectMapper json;
     private final LabelRepository labels;
     private final Comparison comparison;
+    private final SavedSearchService saved;
 
-    SearchApi(LabelRepository labels, Comparison comparison, PostSearcher searcher, SearchService service, PostIndexer indexer,
+    SearchApi(LabelRepository labels, Comparison comparison, SavedSearchService saved, PostSearcher searcher, SearchService service, PostIndexer indexer,
             PostRepository posts, AnalysisRepository analyses, SearchProperties properties, ObjectMapper json) {
         this.searcher = searcher;
         this.service = service;
@@ -61,6 +62,7 @@ class SearchApi {
         this.json = json;
         this.labels = labels;
         this.comparison = comparison;
+        this.saved = saved;
     }
 
     @GetMapping("/search")
@@ -255,6 +257,41 @@ class SearchApi {
             return m;
         }).toList());
         return body;
+    }
+
+    /** The caller's saved searches, each with the URL that reproduces it. */
+    @GetMapping("/saved-searches")
+    List<Map<String, Object>> savedSearches(java.security.Principal user) {
+        return saved.list(user.getName()).stream().map(SearchApi::saved).toList();
+    }
+
+    /** Saves a search: {@code {"name","q","from","to","sort"}}; the same name replaces the earlier one. */
+    @PostMapping("/saved-searches")
+    Map<String, Object> saveSearch(@org.springframework.web.bind.annotation.RequestBody Map<String, String> body,
+            java.security.Principal user) {
+        return saved(saved.save(user.getName(), body.get("name"), body.get("q"), body.get("from"), body.get("to"),
+                body.get("sort")));
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/saved-searches/{id}")
+    Map<String, Object> deleteSearch(@PathVariable long id, java.security.Principal user) {
+        if (!saved.delete(user.getName(), id)) {
+            throw new NotFoundException("You have no saved search with id " + id + ".");
+        }
+        return Map.of("deleted", id);
+    }
+
+    private static Map<String, Object> saved(SavedSearch s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("name", s.name());
+        m.put("q", s.query());
+        m.put("from", s.from());
+        m.put("to", s.to());
+        m.put("sort", s.sort());
+        m.put("url", s.url());
+        m.put("createdAt", s.createdAt().toString());
+        return m;
     }
 
     @GetMapping("/status")

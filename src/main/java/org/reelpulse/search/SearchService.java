@@ -73,6 +73,11 @@ public class SearchService {
         return new Page(page.total(), results, page.next());
     }
 
+    /** The most frequent values of keyword fields over all matches. */
+    public Map<String, List<PostSearcher.FacetValue>> facets(String q, TimeWindow window, List<String> fields, int top) {
+        return searcher.facets(q, window, fields, top);
+    }
+
     /** The number of matches, without fetching them. */
     public long count(String q, TimeWindow window) {
         return searcher.count(q, window);

@@ -80,6 +80,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/search", "/api/timeline", "/api/posts/*",
                                 "/api/export", "/api/significant-terms", "/api/compare").hasRole(Role.ANALYST.name())
                         .requestMatchers(HttpMethod.POST, "/api/import").hasRole(Role.ANALYST.name())
+                        .requestMatchers("/api/saved-searches", "/api/saved-searches/*").hasRole(Role.ANALYST.name())
                         .anyRequest().hasRole(Role.ADMIN.name()))
                 .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))

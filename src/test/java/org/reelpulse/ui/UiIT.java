@@ -152,6 +152,40 @@ class UiIT {
     }
 
     @Test
+    void shouldFilterByAFacetAndSaveTheSearch() throws Exception {
+        try (Browser b = browser()) {
+            b.login("analyst", "reelpulse-demo");
+            b.await(By.id("volume-chart"));
+            b.open("/search?q=lionsgate");
+            b.awaitTrue("return !!document.querySelector('#facet-group .rp-facet-value');");
+            String before = b.driver.findElement(By.id("total")).getText();
+            WebElement union = b.driver.findElements(By.cssSelector("#facet-group .rp-facet-value")).stream()
+                    .filter(e -> e.getText().startsWith("union-guild")).findFirst().orElseThrow();
+            String count = union.getText().replaceAll(".*\\((.*)\\)", "$1");
+            union.click();
+            b.awaitTrue("return location.search.includes('f=');");
+            b.awaitTrue("return document.getElementById('total').innerText === arguments[0] + ' posts';", count);
+            assertThat(b.driver.findElement(By.id("active-filters")).getText()).contains("group:\"union-guild\"");
+            assertThat(before).isNotEqualTo(b.driver.findElement(By.id("total")).getText());
+            b.screenshot("search-facets");
+
+            b.driver.findElement(By.id("save-search")).click();
+            b.await(By.cssSelector("#saved-search-name input")).sendKeys("Unions on Lionsgate");
+            b.driver.findElement(By.id("save-search-ok")).click();
+            b.awaitTrue("return !document.querySelector('vaadin-dialog-overlay');");
+            b.driver.findElement(By.cssSelector("#active-filters vaadin-button")).click(); // removes the filter
+            b.awaitTrue("return !location.search.includes('f=');");
+            b.await(By.id("saved-searches")).click(); // opens the list
+            b.awaitTrue("return [...document.querySelectorAll('#saved-searches a')]"
+                    + ".some(a => a.textContent === 'Unions on Lionsgate' && a.offsetParent !== null);");
+            b.driver.findElements(By.cssSelector("#saved-searches a")).stream()
+                    .filter(a -> a.getText().equals("Unions on Lionsgate")).findFirst().orElseThrow().click();
+            b.awaitTrue("return location.search.includes('union-guild');");
+            b.awaitTrue("return document.getElementById('total').innerText === arguments[0] + ' posts';", count);
+        }
+    }
+
+    @Test
     void shouldShowAHostilePostAsTextWithoutRunningIt() throws Exception {
         try (Browser b = browser()) {
             b.login("analyst", "reelpulse-demo");

@@ -13,6 +13,8 @@ import org.reelpulse.base.UserInputException;
 import org.reelpulse.base.ui.HighlightedText;
 import org.reelpulse.base.ui.SentimentBadge;
 import org.reelpulse.search.PostSearcher;
+import org.reelpulse.search.SavedSearch;
+import org.reelpulse.search.SavedSearchService;
 import org.reelpulse.search.SearchService;
 
 import com.vaadin.flow.component.Key;
@@ -34,7 +36,13 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.details.DetailsVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 
@@ -54,7 +62,17 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
+    /** The facets shown beside the hits, in this order, with a heading each. */
+    private static final Map<String, String> FACETS = facetHeadings();
+    private static final int FACET_VALUES = 8;
+
     private final SearchService service;
+    private final SavedSearchService saved;
+    private final transient AuthenticationContext auth;
+    private final List<String> filters = new java.util.ArrayList<>();
+    private final Div facets = new Div();
+    private final HorizontalLayout activeFilters = new HorizontalLayout();
+    private final Details savedSearches = new Details();
     private final TextField query = new TextField();
     private final Select<PostSearcher.SortOrder> sort = new Select<>();
     private final DatePicker from = new DatePicker("From");
@@ -63,8 +81,10 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     private final Span total = new Span();
     private final Grid<SearchService.Result> grid = new Grid<>();
 
-    public SearchView(SearchService service) {
+    public SearchView(SearchService service, SavedSearchService saved, AuthenticationContext auth) {
         this.service = service;
+        this.saved = saved;
+        this.auth = auth;
         addClassName("rp-view");
         setSizeFull();
 
@@ -72,7 +92,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         query.setLabel("Query");
         query.setPlaceholder("lionsgate AND runway, \"job security\", replac*, source:union");
         query.setHelperText("Words are joined by AND; use OR, NOT, \"phrases\", wildcards* and fields "
-                + "(source:, lang:, author:, sentiment:).");
+                + "(source:, lang:, theme:, group:, stance:, likes:>100, published:[2024-09-18 TO 2024-09-25] …).");
         query.setWidth("36em");
         query.setClearButtonVisible(true);
         query.addKeyPressListener(Key.ENTER, e -> submit());
@@ -90,7 +110,11 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         Button search = new Button("Search", e -> submit());
         search.setId("search-button");
         search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout form = new HorizontalLayout(query, sort, from, to, search);
+        Button save = new Button("Save…", e -> openSave());
+        save.setId("save-search");
+        savedSearches.setId("saved-searches");
+        savedSearches.addThemeVariants(DetailsVariant.SMALL);
+        HorizontalLayout form = new HorizontalLayout(query, sort, from, to, search, save);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
 
@@ -105,12 +129,12 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(r -> WHEN.format(r.post().publishedAt())).setHeader("Published (UTC)").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(r -> r.post().source()).setHeader("Source").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.post().author().handle()).setHeader("Author").setWidth("12em").setFlexGrow(0);
+        grid.addColumn(r -> r.post().author().handle()).setHeader("Author").setWidth("10em").setFlexGrow(0);
         grid.addColumn(new ComponentRenderer<>(r -> r.sentiment() == null ? new SentimentBadge(null, null)
                 : new SentimentBadge(r.sentiment().label().key(), r.sentiment().score())))
                 .setHeader("Sentiment").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(new ComponentRenderer<>(r -> new HighlightedText(r.highlight()))).setHeader("Text")
-                .setFlexGrow(1);
+                .setWidth("22em").setFlexGrow(1);
         grid.addColumn(new ComponentRenderer<>(r -> {
             Anchor detail = new Anchor("posts/" + r.post().id(), "Details");
             detail.addClassName("rp-detail-link");
@@ -127,8 +151,19 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         })).setHeader("Links").setAutoWidth(true).setFlexGrow(0);
         grid.setSizeFull();
 
-        add(form, error, total, grid);
-        setFlexGrow(1, grid);
+        activeFilters.setId("active-filters");
+        activeFilters.setSpacing(true);
+        facets.setId("facets");
+        facets.addClassName("rp-facets");
+        VerticalLayout results = new VerticalLayout(total, grid);
+        results.setPadding(false);
+        results.setSizeFull();
+        results.setFlexGrow(1, grid);
+        HorizontalLayout body = new HorizontalLayout(facets, results);
+        body.setSizeFull();
+        body.setFlexGrow(1, results);
+        add(form, savedSearches, error, activeFilters, body);
+        setFlexGrow(1, body);
     }
 
     private void submit() {
@@ -143,7 +178,131 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         if (to.getValue() != null) {
             params.put("to", List.of(to.getValue().toString()));
         }
+        if (!filters.isEmpty()) {
+            params.put("f", List.copyOf(filters));
+        }
         getUI().ifPresent(ui -> ui.navigate(SearchView.class, RouteParameters.empty(), new QueryParameters(params)));
+    }
+
+    /** The query that runs: what was typed, narrowed by every active filter. */
+    private String effectiveQuery() {
+        String q = query.getValue().trim();
+        List<String> parts = new java.util.ArrayList<>();
+        if (!q.isEmpty()) {
+            parts.add(filters.isEmpty() ? q : "(" + q + ")");
+        }
+        parts.addAll(filters);
+        return String.join(" AND ", parts);
+    }
+
+    private void showFilters() {
+        activeFilters.removeAll();
+        activeFilters.setVisible(!filters.isEmpty());
+        for (String f : filters) {
+            Button chip = new Button(f + "  ✕", e -> {
+                filters.remove(f);
+                submit();
+            });
+            chip.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
+            chip.addClassName("rp-filter");
+            chip.getElement().setAttribute("title", "Remove this filter");
+            activeFilters.add(chip);
+        }
+    }
+
+    private void showFacets(String q, TimeWindow window) {
+        facets.removeAll();
+        Map<String, List<PostSearcher.FacetValue>> counted = service.facets(q, window, List.copyOf(FACETS.keySet()),
+                FACET_VALUES);
+        FACETS.forEach((field, heading) -> {
+            List<PostSearcher.FacetValue> values = counted.getOrDefault(field, List.of());
+            if (values.isEmpty()) {
+                return;
+            }
+            Div section = new Div();
+            section.setId("facet-" + field);
+            Span title = new Span(heading);
+            title.addClassName("rp-label-heading");
+            section.add(title);
+            for (PostSearcher.FacetValue v : values) {
+                String filter = field + ":\"" + v.value().replace("\"", "") + "\"";
+                Button value = new Button(String.format(Locale.ENGLISH, "%s (%,d)", v.value(), v.count()), e -> {
+                    if (!filters.contains(filter)) {
+                        filters.add(filter);
+                    }
+                    submit();
+                });
+                value.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+                value.addClassName("rp-facet-value");
+                section.add(new Div(value));
+            }
+            facets.add(section);
+        });
+    }
+
+    private void openSave() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Save this search");
+        TextField name = new TextField("Name");
+        name.setId("saved-search-name");
+        name.setWidthFull();
+        Paragraph problem = new Paragraph();
+        problem.addClassName("rp-error");
+        problem.setVisible(false);
+        Button ok = new Button("Save", e -> {
+            try {
+                saved.save(user(), name.getValue(), effectiveQuery(),
+                        from.getValue() == null ? null : from.getValue().toString(),
+                        to.getValue() == null ? null : to.getValue().toString(),
+                        sort.getValue().name().toLowerCase(Locale.ROOT));
+                dialog.close();
+                refreshSaved();
+                Notification.show("Saved. Open it again from Saved searches, or share the page's address.", 4000,
+                        Notification.Position.BOTTOM_START);
+            } catch (UserInputException ex) {
+                problem.setText(ex.getMessage());
+                problem.setVisible(true);
+            }
+        });
+        ok.setId("save-search-ok");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new VerticalLayout(name, problem));
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), ok);
+        dialog.open();
+        name.focus();
+    }
+
+    /** The user's saved searches as links: open one, or copy its address to share it. */
+    private void refreshSaved() {
+        List<SavedSearch> mine = saved.list(user());
+        savedSearches.setSummaryText("Saved searches (" + mine.size() + ")");
+        savedSearches.setVisible(!mine.isEmpty());
+        Div links = new Div();
+        for (SavedSearch x : mine) {
+            Anchor link = new Anchor(x.url().substring(1), x.name());
+            link.addClassName("rp-saved-search");
+            link.getElement().setAttribute("title", x.query());
+            links.add(new Div(link));
+        }
+        savedSearches.setContent(links);
+    }
+
+    private String user() {
+        return auth.getPrincipalName().orElse("anonymous");
+    }
+
+    private static Map<String, String> facetHeadings() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("sentiment", "Sentiment");
+        m.put("stance", "Stance");
+        m.put("group", "Stakeholder group");
+        m.put("theme", "Labour theme");
+        m.put("craft", "Craft");
+        m.put("source", "Source");
+        m.put("lang", "Language");
+        m.put("entity", "Organisations and people");
+        m.put("author", "Top authors");
+        return m;
     }
 
     @Override
@@ -160,7 +319,11 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         }).orElse(PostSearcher.SortOrder.RELEVANCE));
         from.setValue(date(p.getSingleParameter("from").orElse(null)));
         to.setValue(date(p.getSingleParameter("to").orElse(null)));
-        run(q);
+        filters.clear();
+        filters.addAll(p.getParameters().getOrDefault("f", List.of()));
+        showFilters();
+        refreshSaved();
+        run(effectiveQuery());
     }
 
     private void run(String q) {
@@ -171,6 +334,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
             PostSearcher.SortOrder order = sort.getValue();
             long count = service.count(q, window); // also checks the query before the grid asks
             total.setText(String.format(Locale.ENGLISH, "%,d posts", count));
+            showFacets(q, window);
             grid.setItems(
                     page -> service.search(q, window, order, page.getOffset(), page.getLimit()).results().stream(),
                     page -> (int) Math.min(Integer.MAX_VALUE, count));
@@ -180,6 +344,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
             error.setVisible(true);
             total.setText("");
             grid.setVisible(false);
+            facets.removeAll();
         }
     }
 
