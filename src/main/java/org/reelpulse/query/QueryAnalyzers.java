@@ -11,7 +11,9 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /** The analyzers per field, shared by indexing, query parsing and highlighting. */
 public final class QueryAnalyzers {
@@ -35,6 +37,19 @@ public final class QueryAnalyzers {
         for (String field : QueryFields.KEYWORD_FIELDS) {
             perField.put(field, keyword);
         }
-        return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perField);
+        // the language-neutral text: words lower-cased and without accents, so "cafe" finds "café"
+        Analyzer neutral = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                StandardTokenizer source = new StandardTokenizer();
+                return new TokenStreamComponents(source, new ASCIIFoldingFilter(new LowerCaseFilter(source)));
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+            }
+        };
+        return new PerFieldAnalyzerWrapper(neutral, perField);
     }
 }

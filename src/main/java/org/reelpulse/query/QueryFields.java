@@ -51,9 +51,12 @@ public final class QueryFields {
     /** Whole-number fields, indexed as long points. */
     public static final List<String> COUNT_FIELDS = List.of(LIKES, REPOSTS, REPLIES, QUOTES, ENGAGEMENT);
 
+    /** The hashtags and @mentions of a post, lower-cased ({@code #noaiart}, {@code @sagaftra}): searched as themselves. */
+    public static final String TAG = "tag";
+
     /** Exact, lower-cased keyword fields. */
     public static final List<String> KEYWORD_FIELDS = List.of(SOURCE, LANG, AUTHOR, SENTIMENT, METHOD, THEME,
-            CRAFT, GROUP, ENTITY, STANCE);
+            CRAFT, GROUP, ENTITY, STANCE, TAG);
 
     private QueryFields() {
     }

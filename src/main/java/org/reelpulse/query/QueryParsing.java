@@ -132,6 +132,11 @@ public final class QueryParsing {
             if (field != null && typed(field)) {
                 return getRangeQuery(field, text, text, true, true);
             }
+            if (field == null && !quoted && text.length() > 1 && (text.startsWith("#") || text.startsWith("@"))) {
+                // a hashtag or a mention is looked for as itself, not as the word in it
+                return new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(QueryFields.TAG,
+                        text.toLowerCase(java.util.Locale.ROOT)));
+            }
             if (QueryFields.EVENT.equals(field)) {
                 String query = events.query(text.toLowerCase(java.util.Locale.ROOT));
                 if (query == null) {

@@ -33,10 +33,11 @@ final class IndexFields {
     static final String THEME = QueryFields.THEME;
     static final String CRAFT = QueryFields.CRAFT;
     static final String ENTITY = QueryFields.ENTITY;
+    static final String TAG = QueryFields.TAG;
     /** The fields with one value per post. */
     static final List<String> SINGLE_VALUED = List.of(SOURCE, LANG, AUTHOR, SENTIMENT, METHOD, GROUP, STANCE);
     /** The fields with several values per post. */
-    static final List<String> MULTI_VALUED = List.of(THEME, CRAFT, ENTITY);
+    static final List<String> MULTI_VALUED = List.of(THEME, CRAFT, ENTITY, TAG);
     /** Publication time in epoch milliseconds: a point for ranges, doc values for sorting and per-day counts. */
     static final String PUBLISHED = QueryFields.PUBLISHED;
     /** Likes + reposts + replies + quotes: doc values for sorting by engagement, a point for ranges. */
@@ -52,7 +53,7 @@ final class IndexFields {
      * The version of the document layout. An index written with another layout is emptied on open
      * and rebuilt from the database.
      */
-    static final String SCHEMA = "2";
+    static final String SCHEMA = "3";
 
     /** Label of a post that has not been analysed yet. */
     static final String PENDING = "pending";

@@ -62,6 +62,9 @@ final class PostDocuments {
         for (Label l : labels.entities()) {
             keywords(d, IndexFields.ENTITY, l.name());
         }
+        for (String tag : tags(post.text())) {
+            keywords(d, IndexFields.TAG, tag);
+        }
         long published = post.publishedAt().toEpochMilli();
         d.add(new LongPoint(IndexFields.PUBLISHED, published));
         d.add(new NumericDocValuesField(IndexFields.PUBLISHED, published));
@@ -82,6 +85,19 @@ final class PostDocuments {
         String v = lower(value);
         d.add(new StringField(field, v, Field.Store.NO));
         d.add(new SortedDocValuesField(field, new BytesRef(v)));
+    }
+
+    private static final java.util.regex.Pattern TAGS = java.util.regex.Pattern.compile(
+            "(?<![\\p{L}\\p{N}_])([#@][\\p{L}\\p{N}_]+(?:[.@-][\\p{L}\\p{N}_]+)*)");
+
+    /** The hashtags and @mentions of a text, lower-cased, each once. */
+    static java.util.Set<String> tags(String text) {
+        java.util.Set<String> tags = new java.util.LinkedHashSet<>();
+        java.util.regex.Matcher m = TAGS.matcher(text);
+        while (m.find() && tags.size() < 50) {
+            tags.add(m.group(1).toLowerCase(Locale.ROOT));
+        }
+        return tags;
     }
 
     /** An engagement count as a point for ranges; absent when the source did not say. */

@@ -142,6 +142,19 @@ class PostSearcherTest {
     }
 
     @Test
+    void shouldFindHashtagsAndMentionsAsThemselvesAndWordsWithoutTheirAccents() throws IOException {
+        index.apply(List.of(
+                doc(50, "en", "2024-09-20T10:00:00Z", 0, "Say it louder #NoAIArt, thanks @SAGAFTRA", null, null),
+                doc(51, "en", "2024-09-20T10:00:00Z", 0, "There is no AI art in this café", null, null)), 60);
+        assertThat(ids("#noaiart")).containsExactly(50L);
+        assertThat(ids("#NoAIArt")).containsExactly(50L);
+        assertThat(ids("@sagaftra")).containsExactly(50L);
+        assertThat(ids("cafe")).containsExactly(51L);
+        assertThat(searcher.facets("", TimeWindow.ALL, List.of("tag"), 5).get("tag"))
+                .extracting(PostSearcher.FacetValue::value).containsExactlyInAnyOrder("#noaiart", "@sagaftra");
+    }
+
+    @Test
     void shouldFilterByEngagementScoreAndDay() {
         assertThat(ids("likes:>100")).containsExactly(2L);
         assertThat(ids("likes:[0 TO 40] AND lionsgate")).containsExactlyInAnyOrder(1L, 3L);

@@ -26,7 +26,7 @@ import org.yaml.snakeyaml.Yaml;
 public final class LabelRules {
 
     /** Changes when the labelling code changes in a way that needs stored posts labelled again. */
-    static final String CODE_VERSION = "labels-1";
+    static final String CODE_VERSION = "labels-2";
 
     private final List<NamedQueries.Definition> themeDefinitions;
     private final List<NamedQueries.Definition> craftDefinitions;
