@@ -73,6 +73,11 @@ public class SearchService {
         return new Page(page.total(), results, page.next());
     }
 
+    /** The matches per bucket by sentiment. */
+    public List<PostSearcher.Bucket> timeline(String q, TimeWindow window, java.time.temporal.ChronoUnit interval) {
+        return searcher.timeline(q, window, interval);
+    }
+
     /** The most frequent values of keyword fields over all matches. */
     public Map<String, List<PostSearcher.FacetValue>> facets(String q, TimeWindow window, List<String> fields, int top) {
         return searcher.facets(q, window, fields, top);

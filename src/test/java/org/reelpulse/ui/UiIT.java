@@ -167,6 +167,19 @@ class UiIT {
             b.awaitTrue("return document.getElementById('total').innerText === arguments[0] + ' posts';", count);
             assertThat(b.driver.findElement(By.id("active-filters")).getText()).contains("group:\"union-guild\"");
             assertThat(before).isNotEqualTo(b.driver.findElement(By.id("total")).getText());
+            // the chart of this search counts the same posts
+            b.driver.findElement(By.id("chart-panel")).click();
+            b.awaitTrue("const c = document.getElementById('search-chart');"
+                    + "return !!(c && c.renderedOption && c.querySelector('canvas'));");
+            Number charted = (Number) b.driver.executeScript("const o = document.getElementById('search-chart')"
+                    + ".renderedOption; return o.series.reduce((t, s) => t + s.data.reduce((a, v) => a + v, 0), 0);");
+            assertThat(charted.longValue()).isEqualTo(Long.parseLong(count));
+            // the export link streams every match of the filtered search with the session's login
+            String csv = (String) ((org.openqa.selenium.JavascriptExecutor) b.driver).executeAsyncScript(
+                    "const done = arguments[0]; fetch(document.getElementById('export-csv').href)"
+                            + ".then(r => r.text()).then(done);");
+            assertThat(csv.lines().count()).isGreaterThanOrEqualTo(1 + Long.parseLong(count));
+            assertThat(csv.lines().findFirst().orElseThrow()).startsWith("id,source,externalId");
             b.screenshot("search-facets");
 
             b.driver.findElement(By.id("save-search")).click();

@@ -2,17 +2,15 @@ package org.reelpulse.dashboard.ui;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.reelpulse.base.ui.SentimentColors;
 import org.reelpulse.base.ui.StackedBarChart;
+import org.reelpulse.search.ui.SentimentTimeline;
 import org.reelpulse.dashboard.DashboardService;
 import org.reelpulse.dashboard.EventOverview;
 import org.reelpulse.event.TrackedEvent;
-import org.reelpulse.search.PostSearcher;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
@@ -123,24 +121,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
                 o.negative() + " · " + o.neutral() + " · " + o.positive(),
                 o.unscored() + " not scored (language)" + (o.pending() > 0 ? ", " + o.pending() + " waiting" : "")));
 
-        List<String> days = new ArrayList<>();
-        List<Long> negative = new ArrayList<>();
-        List<Long> neutral = new ArrayList<>();
-        List<Long> positive = new ArrayList<>();
-        List<Long> other = new ArrayList<>();
-        for (PostSearcher.Bucket b : o.days()) {
-            days.add(DAY.format(b.start()));
-            negative.add(b.negative());
-            neutral.add(b.neutral());
-            positive.add(b.positive());
-            other.add(b.unscored() + b.pending());
-        }
-        chart.setData(days, List.of(
-                new StackedBarChart.Series("Negative", SentimentColors.NEGATIVE, negative),
-                new StackedBarChart.Series("Neutral", SentimentColors.NEUTRAL, neutral),
-                new StackedBarChart.Series("Positive", SentimentColors.POSITIVE, positive),
-                new StackedBarChart.Series("Not scored", SentimentColors.UNSCORED, other)),
-                "posts",
+        SentimentTimeline.show(chart, o.days(), DAY,
                 e.announcedAt() == null ? null : new StackedBarChart.Marker(DAY.format(e.announcedAt()), "Announced"));
         chartNote.setText("Sentiment by the ReelPulse model for English, French, German and Spanish posts; "
                 + "other languages are counted as not scored. "

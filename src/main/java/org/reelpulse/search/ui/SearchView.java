@@ -13,6 +13,7 @@ import org.reelpulse.base.UserInputException;
 import org.reelpulse.base.ui.HighlightedText;
 import org.reelpulse.base.ui.SentimentBadge;
 import org.reelpulse.search.PostSearcher;
+import org.reelpulse.base.ui.StackedBarChart;
 import org.reelpulse.search.SavedSearch;
 import org.reelpulse.search.SavedSearchService;
 import org.reelpulse.search.SearchService;
@@ -59,6 +60,10 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed("ANALYST")
 public class SearchView extends VerticalLayout implements BeforeEnterObserver {
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("'week of' d MMM yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
@@ -73,6 +78,10 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     private final Div facets = new Div();
     private final HorizontalLayout activeFilters = new HorizontalLayout();
     private final Details savedSearches = new Details();
+    private final StackedBarChart chart = new StackedBarChart();
+    private final Details chartPanel = new Details();
+    private final Anchor exportCsv = new Anchor();
+    private final Anchor exportNdjson = new Anchor();
     private final TextField query = new TextField();
     private final Select<PostSearcher.SortOrder> sort = new Select<>();
     private final DatePicker from = new DatePicker("From");
@@ -155,14 +164,30 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         activeFilters.setSpacing(true);
         facets.setId("facets");
         facets.addClassName("rp-facets");
-        VerticalLayout results = new VerticalLayout(total, grid);
+        VerticalLayout results = new VerticalLayout(grid);
         results.setPadding(false);
         results.setSizeFull();
         results.setFlexGrow(1, grid);
         HorizontalLayout body = new HorizontalLayout(facets, results);
         body.setSizeFull();
         body.setFlexGrow(1, results);
-        add(form, savedSearches, error, activeFilters, body);
+        chart.setId("search-chart");
+        chart.setWidthFull();
+        chart.setHeight("260px");
+        chartPanel.setId("chart-panel");
+        chartPanel.setSummaryText("Chart this search: posts by sentiment over time");
+        chartPanel.setContent(chart);
+        chartPanel.setWidthFull();
+        exportCsv.setId("export-csv");
+        exportCsv.setText("Export CSV");
+        exportCsv.getElement().setAttribute("download", true);
+        exportNdjson.setId("export-ndjson");
+        exportNdjson.setText("Export NDJSON");
+        exportNdjson.getElement().setAttribute("download", true);
+        HorizontalLayout totals = new HorizontalLayout(total, exportCsv, exportNdjson);
+        totals.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        results.addComponentAsFirst(totals);
+        add(form, savedSearches, error, activeFilters, chartPanel, body);
         setFlexGrow(1, body);
     }
 
@@ -272,6 +297,33 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         name.focus();
     }
 
+    /** Posts per day by sentiment for the search (per week when that would be more than 120 days). */
+    private void showChart(String q, TimeWindow window) {
+        List<PostSearcher.Bucket> days = service.timeline(q, window, java.time.temporal.ChronoUnit.DAYS);
+        if (days.size() > 120) {
+            SentimentTimeline.show(chart, service.timeline(q, window, java.time.temporal.ChronoUnit.WEEKS),
+                    WEEK, null);
+        } else {
+            SentimentTimeline.show(chart, days, DAY, null);
+        }
+    }
+
+    /** Every match, with every field and label, streamed by the API (the session's login applies). */
+    private String exportUrl(String q, String format) {
+        StringBuilder url = new StringBuilder("api/export?format=" + format + "&q=" + encode(q));
+        if (from.getValue() != null) {
+            url.append("&from=").append(from.getValue());
+        }
+        if (to.getValue() != null) {
+            url.append("&to=").append(to.getValue());
+        }
+        return url.toString();
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     /** The user's saved searches as links: open one, or copy its address to share it. */
     private void refreshSaved() {
         List<SavedSearch> mine = saved.list(user());
@@ -335,6 +387,9 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
             long count = service.count(q, window); // also checks the query before the grid asks
             total.setText(String.format(Locale.ENGLISH, "%,d posts", count));
             showFacets(q, window);
+            showChart(q, window);
+            exportCsv.setHref(exportUrl(q, "csv"));
+            exportNdjson.setHref(exportUrl(q, "ndjson"));
             grid.setItems(
                     page -> service.search(q, window, order, page.getOffset(), page.getLimit()).results().stream(),
                     page -> (int) Math.min(Integer.MAX_VALUE, count));
