@@ -220,6 +220,11 @@ abstract class ApiContract {
         assertThat(list(facets, "entity")).contains(Map.of("value", "lionsgate", "count", 4));
         assertThat(list(facets, "stance")).extracting(v -> v.get("value")).contains("opposes", "neutral");
         assertThat(get("analyst", "/api/search?q=x&facets=colour").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        Map<String, Object> collapsed = get("analyst", "/api/search?q=lionsgate&collapse=true").getBody();
+        assertThat(collapsed).containsEntry("total", 4).containsEntry("collapsedTotal", 4);
+        assertThat(list(collapsed, "hits")).hasSize(4);
+        assertThat(get("analyst", "/api/search?q=lionsgate&collapse=true&after=abc").getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
         ResponseEntity<List<Map<String, Object>>> crafts = http.withBasicAuth("viewer", "reelpulse-demo").exchange(
                 "/api/crafts", HttpMethod.GET, null, new ParameterizedTypeReference<>() {
                 });

@@ -53,7 +53,10 @@ final class IndexFields {
      * The version of the document layout. An index written with another layout is emptied on open
      * and rebuilt from the database.
      */
-    static final String SCHEMA = "3";
+    static final String SCHEMA = "4";
+
+    /** What reposts, boosts and copies of one text share, so they can be counted once (sorted doc values). */
+    static final String DUPLICATE = "dup";
 
     /** Label of a post that has not been analysed yet. */
     static final String PENDING = "pending";

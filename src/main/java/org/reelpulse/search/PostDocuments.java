@@ -62,6 +62,7 @@ final class PostDocuments {
         for (Label l : labels.entities()) {
             keywords(d, IndexFields.ENTITY, l.name());
         }
+        d.add(new SortedDocValuesField(IndexFields.DUPLICATE, new BytesRef(duplicateKey(post))));
         for (String tag : tags(post.text())) {
             keywords(d, IndexFields.TAG, tag);
         }
@@ -85,6 +86,38 @@ final class PostDocuments {
         String v = lower(value);
         d.add(new StringField(field, v, Field.Store.NO));
         d.add(new SortedDocValuesField(field, new BytesRef(v)));
+    }
+
+    /** Texts shorter than this many words are too common to be called copies of each other. */
+    static final int COPY_MIN_WORDS = 6;
+
+    /**
+     * What a post shares with its reposts, boosts and copies: its text without case, links,
+     * mentions and punctuation when the text has at least {@link #COPY_MIN_WORDS} words; otherwise
+     * the original it reposts, or the post itself.
+     */
+    static String duplicateKey(Post post) {
+        String normal = post.text().toLowerCase(Locale.ROOT)
+                .replaceAll("https?://\\S+", " ")
+                .replaceAll("(?<![\\p{L}\\p{N}_])@[\\p{L}\\p{N}_.@-]+", " ")
+                .replaceAll("^rt\\s*:?\\s*", " ")
+                .replaceAll("[^\\p{L}\\p{N}#]+", " ").strip();
+        if (!normal.isEmpty() && normal.split(" ").length >= COPY_MIN_WORDS) {
+            return "t:" + digest(normal);
+        }
+        return post.repostOf() != null ? "r:" + post.source() + ":" + post.repostOf()
+                : "r:" + post.source() + ":" + post.externalId();
+    }
+
+    /** 96 bits of SHA-256: no two different texts among billions share it. */
+    private static String digest(String text) {
+        try {
+            byte[] sha = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(sha, 12));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static final java.util.regex.Pattern TAGS = java.util.regex.Pattern.compile(

@@ -234,7 +234,7 @@ public class PostSearcher {
     /** Counts the matching posts and their distinct authors. */
     public Reach reach(String q, TimeWindow window) {
         Query query = parse(q, window);
-        return index.read(searcher -> searcher.search(query, new AuthorCollectors()));
+        return index.read(searcher -> searcher.search(query, new DistinctCollectors(IndexFields.AUTHOR)));
     }
 
     /** A value of a facet and how many matching posts carry it. */
@@ -277,6 +277,72 @@ public class PostSearcher {
         return index.read(searcher -> SignificantTerms.find(searcher, index.analyzer(),
                 searcher.search(query, SignificantTerms.SAMPLE).scoreDocs, size).stream()
                 .map(t -> new SignificantTerm(t.term(), t.inResults(), t.inCorpus(), t.score())).toList());
+    }
+
+    /**
+     * The number of matching posts when reposts, boosts and copies of the same text count once (see
+     * {@link PostDocuments#duplicateKey}).
+     */
+    public long countCollapsed(String q, TimeWindow window) {
+        Query query = parse(q, window);
+        return index.read(searcher -> searcher.search(query, new DistinctCollectors(IndexFields.DUPLICATE)).authors());
+    }
+
+    /**
+     * A page of hits with reposts and copies collapsed into their best-ranked post: the hits from
+     * {@code offset} of that collapsed list. Reads the ranking in order and skips what it has
+     * seen, at most {@link #COLLAPSE_SCAN} hits deep.
+     */
+    public SearchPage searchCollapsed(String q, TimeWindow window, SortOrder order, int offset, int size) {
+        Query query = parse(q, window);
+        Sort sort = sort(order);
+        return index.read(searcher -> {
+            long total = searcher.count(query);
+            java.util.Set<org.apache.lucene.util.BytesRef> seen = new java.util.HashSet<>();
+            List<ScoreDoc> kept = new ArrayList<>();
+            int skipped = 0;
+            FieldDoc after = null;
+            int scanned = 0;
+            while (kept.size() < size && scanned < COLLAPSE_SCAN) {
+                TopDocs top = after == null ? searcher.search(query, 500, sort, true)
+                        : searcher.searchAfter(after, query, 500, sort, true);
+                if (top.scoreDocs.length == 0) {
+                    break;
+                }
+                for (ScoreDoc d : top.scoreDocs) {
+                    scanned++;
+                    if (seen.add(duplicateKey(searcher, d.doc))) {
+                        if (skipped < offset) {
+                            skipped++;
+                        } else if (kept.size() < size) {
+                            kept.add(d);
+                        }
+                    }
+                }
+                after = (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1];
+            }
+            ScoreDoc[] page = kept.toArray(ScoreDoc[]::new);
+            if (page.length == 0) {
+                return new SearchPage(total, List.of(), null);
+            }
+            String[] highlights = highlight(searcher, query, page);
+            List<Hit> hits = new ArrayList<>(page.length);
+            for (int i = 0; i < page.length; i++) {
+                hits.add(new Hit(postId(searcher, page[i].doc), highlights[i]));
+            }
+            return new SearchPage(total, hits, null);
+        });
+    }
+
+    /** How deep into the ranking a collapsed page looks for distinct posts. */
+    public static final int COLLAPSE_SCAN = 20_000;
+
+    private static org.apache.lucene.util.BytesRef duplicateKey(IndexSearcher searcher, int doc) throws IOException {
+        LeafReaderContext leaf = searcher.getIndexReader().leaves()
+                .get(org.apache.lucene.index.ReaderUtil.subIndex(doc, searcher.getIndexReader().leaves()));
+        SortedDocValues keys = DocValues.getSorted(leaf.reader(), IndexFields.DUPLICATE);
+        return keys.advanceExact(doc - leaf.docBase) ? org.apache.lucene.util.BytesRef.deepCopyOf(keys.lookupOrd(
+                keys.ordValue())) : new org.apache.lucene.util.BytesRef("doc:" + doc);
     }
 
     /** The number of matching posts, without ranking or fetching them. */
@@ -379,17 +445,24 @@ public class PostSearcher {
     }
 
     /** Marks the author ordinals of matches per segment; resolves them to distinct handles at the end. */
-    private static final class AuthorCollectors implements CollectorManager<AuthorCollector, Reach> {
-        @Override
-        public AuthorCollector newCollector() {
-            return new AuthorCollector();
+    /** Counts the matching posts and the distinct values of one single-valued keyword field among them. */
+    private static final class DistinctCollectors implements CollectorManager<DistinctCollector, Reach> {
+        private final String field;
+
+        DistinctCollectors(String field) {
+            this.field = field;
         }
 
         @Override
-        public Reach reduce(Collection<AuthorCollector> collectors) throws IOException {
+        public DistinctCollector newCollector() {
+            return new DistinctCollector(field);
+        }
+
+        @Override
+        public Reach reduce(Collection<DistinctCollector> collectors) throws IOException {
             java.util.Set<org.apache.lucene.util.BytesRef> authors = new java.util.HashSet<>();
             long posts = 0;
-            for (AuthorCollector c : collectors) {
+            for (DistinctCollector c : collectors) {
                 posts += c.posts;
                 for (var segment : c.segments) {
                     org.apache.lucene.util.FixedBitSet ords = segment.getValue();
@@ -403,18 +476,23 @@ public class PostSearcher {
         }
     }
 
-    private static final class AuthorCollector extends SimpleCollector {
+    private static final class DistinctCollector extends SimpleCollector {
+        private final String field;
         private final List<Map.Entry<SortedDocValues, org.apache.lucene.util.FixedBitSet>> segments = new ArrayList<>();
         private SortedDocValues authors;
         private org.apache.lucene.util.FixedBitSet seen;
         private long posts;
 
+        DistinctCollector(String field) {
+            this.field = field;
+        }
+
         @Override
         protected void doSetNextReader(LeafReaderContext context) throws IOException {
-            authors = DocValues.getSorted(context.reader(), IndexFields.AUTHOR);
+            authors = DocValues.getSorted(context.reader(), field);
             seen = new org.apache.lucene.util.FixedBitSet(Math.max(1, authors.getValueCount()));
             // a fresh instance to resolve ordinals later, independent of this iteration
-            segments.add(Map.entry(DocValues.getSorted(context.reader(), IndexFields.AUTHOR), seen));
+            segments.add(Map.entry(DocValues.getSorted(context.reader(), field), seen));
         }
 
         @Override

@@ -70,7 +70,8 @@ class SearchApi {
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "relevance") String sort, @RequestParam(required = false) String facets,
-            @RequestParam(defaultValue = "10") int facetSize, @RequestParam(required = false) String after) {
+            @RequestParam(defaultValue = "10") int facetSize, @RequestParam(required = false) String after,
+            @RequestParam(defaultValue = "false") boolean collapse) {
         if (size < 1 || size > properties.maxPageSize()) {
             throw new UserInputException("'size' must be between 1 and " + properties.maxPageSize()
                     + "; use offset to page, or /api/export for everything.");
@@ -83,7 +84,13 @@ class SearchApi {
             throw new UserInputException("Use either 'offset' or 'after', not both: 'after' (the 'next' of the "
                     + "previous page) already says where the page starts.");
         }
-        SearchService.Page page = service.search(q, TimeWindow.parse(from, to), sortOrder(sort), offset, size, after);
+        if (collapse && after != null) {
+            throw new UserInputException("With collapse=true, page with 'offset' (up to the first "
+                    + PostSearcher.COLLAPSE_SCAN + " hits); 'after' pages the full ranking.");
+        }
+        SearchService.Page page = collapse
+                ? service.searchCollapsed(q, TimeWindow.parse(from, to), sortOrder(sort), offset, size)
+                : service.search(q, TimeWindow.parse(from, to), sortOrder(sort), offset, size, after);
         List<Map<String, Object>> hits = new ArrayList<>();
         for (SearchService.Result r : page.results()) {
             Map<String, Object> hit = PostJson.of(r.post(), r.sentiment(), r.labels());
@@ -92,6 +99,10 @@ class SearchApi {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("total", page.total());
+        if (collapse) {
+            // reposts, boosts and copies of the same text counted once
+            body.put("collapsedTotal", searcher.countCollapsed(q, TimeWindow.parse(from, to)));
+        }
         body.put("offset", offset);
         body.put("hits", hits);
         body.put("next", page.next());

@@ -54,10 +54,23 @@ public class SearchService {
         return search(q, window, order, offset, size, null);
     }
 
+    /** A page with reposts, boosts and copies collapsed into their best-ranked post. */
+    public Page searchCollapsed(String q, TimeWindow window, PostSearcher.SortOrder order, int offset, int size) {
+        return page(searcher.searchCollapsed(q, window, order, offset, size));
+    }
+
+    /** The number of matches with reposts, boosts and copies counted once. */
+    public long countCollapsed(String q, TimeWindow window) {
+        return searcher.countCollapsed(q, window);
+    }
+
     /** Searches from a search-after cursor ({@code after}, the {@code next} of the page before) when given. */
     public Page search(String q, TimeWindow window, PostSearcher.SortOrder order, int offset, int size,
             String after) {
-        PostSearcher.SearchPage page = searcher.search(q, window, order, offset, size, after);
+        return page(searcher.search(q, window, order, offset, size, after));
+    }
+
+    private Page page(PostSearcher.SearchPage page) {
         List<Long> ids = page.hits().stream().map(PostSearcher.Hit::postId).toList();
         Map<Long, Post> found = posts.findByIds(ids);
         Map<Long, Sentiment> sentiments = analyses.findSummaries(ids);

@@ -155,6 +155,35 @@ class PostSearcherTest {
     }
 
     @Test
+    void shouldCountRepostsBoostsAndCopiesOnceWhenCollapsing() throws IOException {
+        String text = "Lionsgate is training a model on our films and nobody asked us";
+        Post original = new Post(70, 70, "mastodon", "orig-1", null, new Author("a", null, null), text, "en",
+                Instant.parse("2024-09-19T10:00:00Z"), new Metrics(9, 0, 0, 0), null, null, Instant.now());
+        Post boost = new Post(71, 71, "mastodon", "boost-1", null, new Author("b", null, null), text, "en",
+                Instant.parse("2024-09-19T11:00:00Z"), new Metrics(0, 0, 0, 0), null, "orig-1", Instant.now());
+        Post copy = new Post(72, 72, "bluesky", "copy-1", null, new Author("c", null, null),
+                "RT @a: " + text.toUpperCase(java.util.Locale.ROOT) + "!! https://t.example/x", "en",
+                Instant.parse("2024-09-19T12:00:00Z"), new Metrics(0, 0, 0, 0), null, null, Instant.now());
+        Post shortOne = new Post(73, 73, "x", "s-1", null, new Author("d", null, null), "Lionsgate. This.", "en",
+                Instant.parse("2024-09-19T13:00:00Z"), new Metrics(0, 0, 0, 0), null, null, Instant.now());
+        Post shortTwo = new Post(74, 74, "x", "s-2", null, new Author("e", null, null), "Lionsgate. This.", "en",
+                Instant.parse("2024-09-19T14:00:00Z"), new Metrics(0, 0, 0, 0), null, null, Instant.now());
+        index.apply(java.util.stream.Stream.of(original, boost, copy, shortOne, shortTwo)
+                .map(p -> PostDocuments.of(p, null)).toList(), 80);
+
+        String q = "lionsgate AND published:[2024-09-19 TO 2024-09-19]";
+        assertThat(searcher.count(q, TimeWindow.ALL)).isEqualTo(6); // post 3 is on that day too
+        assertThat(searcher.countCollapsed(q, TimeWindow.ALL)).isEqualTo(4);
+        List<Long> paged = new java.util.ArrayList<>();
+        for (int offset = 0; offset < 6; offset++) {
+            searcher.searchCollapsed(q, TimeWindow.ALL, PostSearcher.SortOrder.RECENT, offset, 1).hits()
+                    .forEach(h -> paged.add(h.postId()));
+        }
+        // the newest of each group stands for it; short texts are never taken for copies
+        assertThat(paged).containsExactly(74L, 73L, 72L, 3L);
+    }
+
+    @Test
     void shouldFilterByEngagementScoreAndDay() {
         assertThat(ids("likes:>100")).containsExactly(2L);
         assertThat(ids("likes:[0 TO 40] AND lionsgate")).containsExactlyInAnyOrder(1L, 3L);

@@ -182,6 +182,11 @@ class UiIT {
             assertThat(csv.lines().findFirst().orElseThrow()).startsWith("id,source,externalId");
             b.screenshot("search-facets");
 
+            b.driver.findElement(By.id("collapse")).click();
+            b.awaitTrue("return location.search.includes('collapse=true')"
+                    + " && document.getElementById('total').innerText.includes('with reposts and copies');");
+            b.driver.findElement(By.id("collapse")).click();
+            b.awaitTrue("return !location.search.includes('collapse=true');");
             b.driver.findElement(By.id("save-search")).click();
             b.await(By.cssSelector("#saved-search-name input")).sendKeys("Unions on Lionsgate");
             b.driver.findElement(By.id("save-search-ok")).click();

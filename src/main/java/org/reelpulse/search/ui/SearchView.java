@@ -37,6 +37,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.details.DetailsVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -78,6 +79,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     private final Div facets = new Div();
     private final HorizontalLayout activeFilters = new HorizontalLayout();
     private final Details savedSearches = new Details();
+    private final Checkbox collapse = new Checkbox("Count reposts and copies once");
     private final StackedBarChart chart = new StackedBarChart();
     private final Details chartPanel = new Details();
     private final Anchor exportCsv = new Anchor();
@@ -123,7 +125,13 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         save.setId("save-search");
         savedSearches.setId("saved-searches");
         savedSearches.addThemeVariants(DetailsVariant.SMALL);
-        HorizontalLayout form = new HorizontalLayout(query, sort, from, to, search, save);
+        collapse.setId("collapse");
+        collapse.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                submit();
+            }
+        });
+        HorizontalLayout form = new HorizontalLayout(query, sort, from, to, search, save, collapse);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
 
@@ -205,6 +213,9 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         }
         if (!filters.isEmpty()) {
             params.put("f", List.copyOf(filters));
+        }
+        if (collapse.getValue()) {
+            params.put("collapse", List.of("true"));
         }
         getUI().ifPresent(ui -> ui.navigate(SearchView.class, RouteParameters.empty(), new QueryParameters(params)));
     }
@@ -373,6 +384,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         to.setValue(date(p.getSingleParameter("to").orElse(null)));
         filters.clear();
         filters.addAll(p.getParameters().getOrDefault("f", List.of()));
+        collapse.setValue(p.getSingleParameter("collapse").map("true"::equals).orElse(false));
         showFilters();
         refreshSaved();
         run(effectiveQuery());
@@ -384,15 +396,19 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
             TimeWindow window = TimeWindow.parse(from.getValue() == null ? null : from.getValue().toString(),
                     to.getValue() == null ? null : to.getValue().toString());
             PostSearcher.SortOrder order = sort.getValue();
-            long count = service.count(q, window); // also checks the query before the grid asks
-            total.setText(String.format(Locale.ENGLISH, "%,d posts", count));
+            long all = service.count(q, window); // also checks the query before the grid asks
+            boolean once = collapse.getValue();
+            long count = once ? service.countCollapsed(q, window) : all;
+            total.setText(once ? String.format(Locale.ENGLISH, "%,d posts (%,d with reposts and copies)", count, all)
+                    : String.format(Locale.ENGLISH, "%,d posts", count));
             showFacets(q, window);
             showChart(q, window);
             exportCsv.setHref(exportUrl(q, "csv"));
             exportNdjson.setHref(exportUrl(q, "ndjson"));
             grid.setItems(
-                    page -> service.search(q, window, order, page.getOffset(), page.getLimit()).results().stream(),
-                    page -> (int) Math.min(Integer.MAX_VALUE, count));
+                    page -> (once ? service.searchCollapsed(q, window, order, page.getOffset(), page.getLimit())
+                            : service.search(q, window, order, page.getOffset(), page.getLimit())).results().stream(),
+                    page -> (int) Math.min(once ? PostSearcher.COLLAPSE_SCAN : Integer.MAX_VALUE, count));
             grid.setVisible(true);
         } catch (UserInputException e) {
             error.setText(e.getMessage());
