@@ -158,6 +158,9 @@ class UiIT {
             b.await(By.id("volume-chart"));
             b.open("/search?q=lionsgate");
             b.awaitTrue("return !!document.querySelector('#facet-group .rp-facet-value');");
+            b.driver.findElement(By.id("query-help")).click();
+            b.awaitTrue("return document.getElementById('query-help').innerText.includes('stance:opposes');");
+            b.driver.findElement(By.id("query-help")).click();
             String before = b.driver.findElement(By.id("total")).getText();
             WebElement union = b.driver.findElements(By.cssSelector("#facet-group .rp-facet-value")).stream()
                     .filter(e -> e.getText().startsWith("union-guild")).findFirst().orElseThrow();
