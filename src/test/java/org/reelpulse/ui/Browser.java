@@ -61,6 +61,12 @@ final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> Boolean.TRUE.equals(driver.executeScript(script, args)));
     }
 
+    /** Clicks an element wherever it is on a long page (scrolled into view first, clicked as a user would). */
+    void click(By by) {
+        WebElement e = await(by);
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", e);
+    }
+
     /** Logs in through the login page and waits for the dashboard. */
     void login(String user, String password) {
         open("/login");

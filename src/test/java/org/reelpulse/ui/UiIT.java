@@ -165,7 +165,7 @@ class UiIT {
             WebElement union = b.driver.findElements(By.cssSelector("#facet-group .rp-facet-value")).stream()
                     .filter(e -> e.getText().startsWith("union-guild")).findFirst().orElseThrow();
             String count = union.getText().replaceAll(".*\\((.*)\\)", "$1");
-            union.click();
+            b.driver.executeScript("arguments[0].scrollIntoView(); arguments[0].click();", union);
             b.awaitTrue("return location.search.includes('f=');");
             b.awaitTrue("return document.getElementById('total').innerText === arguments[0] + ' posts';", count);
             assertThat(b.driver.findElement(By.id("active-filters")).getText()).contains("group:\"union-guild\"");
@@ -185,24 +185,59 @@ class UiIT {
             assertThat(csv.lines().findFirst().orElseThrow()).startsWith("id,source,externalId");
             b.screenshot("search-facets");
 
-            b.driver.findElement(By.id("collapse")).click();
+            b.driver.executeScript("document.querySelector('#collapse input').click();");
             b.awaitTrue("return location.search.includes('collapse=true')"
                     + " && document.getElementById('total').innerText.includes('with reposts and copies');");
-            b.driver.findElement(By.id("collapse")).click();
+            b.driver.executeScript("document.querySelector('#collapse input').click();");
             b.awaitTrue("return !location.search.includes('collapse=true');");
-            b.driver.findElement(By.id("save-search")).click();
+            b.click(By.id("save-search"));
             b.await(By.cssSelector("#saved-search-name input")).sendKeys("Unions on Lionsgate");
             b.driver.findElement(By.id("save-search-ok")).click();
             b.awaitTrue("return !document.querySelector('vaadin-dialog-overlay');");
-            b.driver.findElement(By.cssSelector("#active-filters vaadin-button")).click(); // removes the filter
+            b.click(By.cssSelector("#active-filters vaadin-button")); // removes the filter
             b.awaitTrue("return !location.search.includes('f=');");
-            b.await(By.id("saved-searches")).click(); // opens the list
+            b.click(By.id("saved-searches")); // opens the list
             b.awaitTrue("return [...document.querySelectorAll('#saved-searches a')]"
                     + ".some(a => a.textContent === 'Unions on Lionsgate' && a.offsetParent !== null);");
             b.driver.findElements(By.cssSelector("#saved-searches a")).stream()
                     .filter(a -> a.getText().equals("Unions on Lionsgate")).findFirst().orElseThrow().click();
             b.awaitTrue("return location.search.includes('union-guild');");
             b.awaitTrue("return document.getElementById('total').innerText === arguments[0] + ' posts';", count);
+        }
+    }
+
+    @Test
+    void shouldTurnASearchIntoAThemeAndATrackedEvent() throws Exception {
+        try (Browser b = browser()) {
+            b.login("admin", "reelpulse-demo");
+            b.await(By.id("volume-chart"));
+            b.open("/search?q=replac*%20AND%20runway");
+            b.awaitTrue("const t = document.getElementById('total');"
+                    + " return !!t && /^[1-9][\\d,]* posts/.test(t.innerText);");
+            b.click(By.id("as-theme"));
+            b.await(By.cssSelector("#theme-name input")).sendKeys("replacement-talk");
+            b.driver.findElement(By.cssSelector("#theme-label input")).sendKeys("Replacement talk");
+            b.driver.findElement(By.id("theme-ok")).click();
+            b.awaitTrue("return !document.querySelector('vaadin-dialog-overlay');");
+
+            b.click(By.id("as-event"));
+            b.await(By.cssSelector("#event-name input")).sendKeys("Replacement fears");
+            b.driver.findElement(By.cssSelector("#event-slug input")).sendKeys("replacement-fears");
+            List<WebElement> days = b.driver.findElements(By.cssSelector("vaadin-dialog-overlay vaadin-date-picker input"));
+            days.get(1).sendKeys("9/1/2024\n");
+            days.get(2).sendKeys("10/31/2024\n");
+            b.driver.findElement(By.id("event-ok")).click();
+            b.awaitTrue("return !document.querySelector('vaadin-dialog-overlay');");
+            String eventsJson = (String) ((org.openqa.selenium.JavascriptExecutor) b.driver).executeAsyncScript(
+                    "const done = arguments[0]; fetch('api/events').then(r => r.text()).then(done);");
+            assertThat(eventsJson).contains("\"slug\":\"replacement-fears\"", "replac* AND runway");
+
+            // the stored posts are labelled again with the new theme in the background
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                b.open("/search?q=theme:replacement-talk");
+                b.awaitTrue("const t = document.getElementById('total'); return !!t && /posts/.test(t.innerText);");
+                assertThat(b.driver.findElement(By.id("total")).getText()).matches("[1-9][\\d,]* posts");
+            });
         }
     }
 

@@ -13,7 +13,11 @@ import org.reelpulse.base.UserInputException;
 import org.reelpulse.base.ui.HighlightedText;
 import org.reelpulse.base.ui.SentimentBadge;
 import org.reelpulse.search.PostSearcher;
+import org.reelpulse.analyze.labour.LabelKind;
+import org.reelpulse.analyze.labour.LabelRulesService;
 import org.reelpulse.base.ui.StackedBarChart;
+import org.reelpulse.event.EventRepository;
+import org.reelpulse.event.TrackedEvent;
 import org.reelpulse.search.SavedSearch;
 import org.reelpulse.search.SavedSearchService;
 import org.reelpulse.search.SearchService;
@@ -92,7 +96,13 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     private final Span total = new Span();
     private final Grid<SearchService.Result> grid = new Grid<>();
 
-    public SearchView(SearchService service, SavedSearchService saved, AuthenticationContext auth) {
+    private final LabelRulesService rules;
+    private final EventRepository events;
+
+    public SearchView(SearchService service, SavedSearchService saved, AuthenticationContext auth,
+            LabelRulesService rules, EventRepository events) {
+        this.rules = rules;
+        this.events = events;
         this.service = service;
         this.saved = saved;
         this.auth = auth;
@@ -131,7 +141,12 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
                 submit();
             }
         });
-        HorizontalLayout form = new HorizontalLayout(query, sort, from, to, search, save, collapse);
+        Button asTheme = new Button("Make it a theme…", e -> openAsTheme());
+        asTheme.setId("as-theme");
+        asTheme.setVisible(auth.hasRole("ADMIN"));
+        Button asEvent = new Button("Track as an event…", e -> openAsEvent());
+        asEvent.setId("as-event");
+        HorizontalLayout form = new HorizontalLayout(query, sort, from, to, search, save, asTheme, asEvent, collapse);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
 
@@ -370,6 +385,88 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
 
     private static String encode(String s) {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** An ADMIN turns the search into a labour theme: its query becomes the theme's English query. */
+    private void openAsTheme() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Make this search a labour theme");
+        TextField name = new TextField("Name (theme:name)");
+        name.setId("theme-name");
+        TextField label = new TextField("Label");
+        label.setId("theme-label");
+        label.setWidthFull();
+        Paragraph note = new Paragraph("The query becomes the theme's English query, which is also used for "
+                + "languages without their own; add the other languages under Themes and crafts. Every stored "
+                + "post is labelled again in the background. Dates and filters of the search are not part of a "
+                + "theme: " + effectiveQuery());
+        note.addClassName("rp-muted");
+        Paragraph problem = new Paragraph();
+        problem.addClassName("rp-error");
+        problem.setVisible(false);
+        Button ok = new Button("Create the theme", e -> {
+            try {
+                rules.save(LabelKind.THEME, name.getValue(), label.getValue(), Map.of("en", effectiveQuery()), user());
+                dialog.close();
+                Notification.show("Theme saved; search it as theme:" + name.getValue().strip() + " once posts are "
+                        + "labelled again.", 5000, Notification.Position.BOTTOM_START);
+            } catch (UserInputException ex) {
+                problem.setText(ex.getMessage());
+                problem.setVisible(true);
+            }
+        });
+        ok.setId("theme-ok");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new VerticalLayout(name, label, note, problem));
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), ok);
+        dialog.open();
+    }
+
+    /** The search becomes a tracked event: the dashboard shows it, and stance is judged toward it. */
+    private void openAsEvent() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Track this search as an event");
+        TextField name = new TextField("Name");
+        name.setId("event-name");
+        name.setWidthFull();
+        TextField slug = new TextField("Short name for links (lower-case, hyphens)");
+        slug.setId("event-slug");
+        DatePicker announced = new DatePicker("Announced on (optional)");
+        DatePicker windowFrom = new DatePicker("Watch from");
+        DatePicker windowTo = new DatePicker("Watch until");
+        windowFrom.setValue(from.getValue());
+        windowTo.setValue(to.getValue());
+        Paragraph problem = new Paragraph();
+        problem.addClassName("rp-error");
+        problem.setVisible(false);
+        Button ok = new Button("Track it", e -> {
+            String s = slug.getValue().strip().toLowerCase(Locale.ROOT);
+            String problemText = !s.matches("[a-z0-9]+(-[a-z0-9]+)*") ? "The short name is lower-case words joined "
+                    + "by hyphens, e.g. 'studio-x-ai-deal'."
+                    : name.getValue().isBlank() ? "Give the event a name."
+                    : windowFrom.getValue() == null || windowTo.getValue() == null
+                            || !windowTo.getValue().isAfter(windowFrom.getValue())
+                            ? "Choose the days to watch: 'Watch until' after 'Watch from'."
+                    : events.findAll().stream().anyMatch(x -> x.slug().equals(s))
+                            ? "An event '" + s + "' exists already; choose another short name." : null;
+            if (problemText != null) {
+                problem.setText(problemText);
+                problem.setVisible(true);
+                return;
+            }
+            events.save(new TrackedEvent(null, s, name.getValue().strip(), effectiveQuery(), null,
+                    announced.getValue() == null ? null : announced.getValue().atStartOfDay(ZoneOffset.UTC).toInstant(),
+                    windowFrom.getValue().atStartOfDay(ZoneOffset.UTC).toInstant(),
+                    windowTo.getValue().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+            dialog.close();
+            Notification.show("Tracked: open it on the dashboard (/?event=" + s + ").", 5000,
+                    Notification.Position.BOTTOM_START);
+        });
+        ok.setId("event-ok");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new VerticalLayout(name, slug, announced, new HorizontalLayout(windowFrom, windowTo), problem));
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), ok);
+        dialog.open();
     }
 
     /** The user's saved searches as links: open one, or copy its address to share it. */
