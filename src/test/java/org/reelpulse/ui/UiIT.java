@@ -147,6 +147,9 @@ class UiIT {
             assertThat(labels).contains("labour themes", "job displacement", "matched", "stakeholder group",
                     "stance toward the tracked deal", "rule:");
             assertThat(b.driver.findElements(By.id("correct-stance"))).as("only an ADMIN corrects").isEmpty();
+            assertThat(b.driver.findElement(By.id("post-meta")).getText()).as("the author's group by the name")
+                    .containsAnyOf("Working creative or crew", "Union or guild", "Press", "General public",
+                            "Studio or company", "AI company", "Politician or public body");
             b.screenshot("post");
         }
     }

@@ -76,8 +76,11 @@ public class PostView extends VerticalLayout implements HasUrlParameter<Long> {
     private void show(SearchService.Result r) {
         Post p = r.post();
         H2 author = new H2(p.author().name() == null ? p.author().handle() : p.author().name());
-        Paragraph meta = new Paragraph(p.author().handle() + " · " + p.source() + " · " + WHEN.format(p.publishedAt())
+        Paragraph meta = new Paragraph(p.author().handle()
+                + (r.labels().group() == null ? "" : " · " + r.labels().group().title())
+                + " · " + p.source() + " · " + WHEN.format(p.publishedAt())
                 + (p.lang() == null ? "" : " · " + p.lang()));
+        meta.setId("post-meta");
         meta.addClassName("rp-muted");
         add(author, meta);
         if (p.author().bio() != null) {
