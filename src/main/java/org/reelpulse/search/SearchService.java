@@ -86,6 +86,11 @@ public class SearchService {
         return new Page(page.total(), results, page.next());
     }
 
+    /** The words and phrases most over-represented in the matches. */
+    public List<PostSearcher.SignificantTerm> significantTerms(String q, TimeWindow window, int size) {
+        return searcher.significantTerms(q, window, size);
+    }
+
     /** The matches per bucket by sentiment. */
     public List<PostSearcher.Bucket> timeline(String q, TimeWindow window, java.time.temporal.ChronoUnit interval) {
         return searcher.timeline(q, window, interval);

@@ -164,6 +164,15 @@ class UiIT {
             b.driver.findElement(By.id("query-help")).click();
             b.awaitTrue("return document.getElementById('query-help').innerText.includes('stance:opposes');");
             b.driver.findElement(By.id("query-help")).click();
+            b.click(By.id("terms-panel"));
+            b.awaitTrue("return document.querySelectorAll('#significant-terms .rp-term').length > 0;");
+            String term = b.driver.findElement(By.cssSelector("#significant-terms .rp-term")).getText();
+            b.click(By.cssSelector("#significant-terms .rp-term"));
+            b.awaitTrue("return decodeURIComponent(location.search.replace(/\\+/g, ' ')).includes(' AND ');");
+            assertThat(b.driver.findElement(By.cssSelector("#query input")).getAttribute("value"))
+                    .contains(term.contains(" ") ? "\"" + term + "\"" : term);
+            b.open("/search?q=lionsgate");
+            b.awaitTrue("return !!document.querySelector('#facet-group .rp-facet-value');");
             String before = b.driver.findElement(By.id("total")).getText();
             WebElement union = b.driver.findElements(By.cssSelector("#facet-group .rp-facet-value")).stream()
                     .filter(e -> e.getText().startsWith("union-guild")).findFirst().orElseThrow();
@@ -174,7 +183,7 @@ class UiIT {
             assertThat(b.driver.findElement(By.id("active-filters")).getText()).contains("group:\"union-guild\"");
             assertThat(before).isNotEqualTo(b.driver.findElement(By.id("total")).getText());
             // the chart of this search counts the same posts
-            b.driver.findElement(By.id("chart-panel")).click();
+            b.click(By.id("chart-panel"));
             b.awaitTrue("const c = document.getElementById('search-chart');"
                     + "return !!(c && c.renderedOption && c.querySelector('canvas'));");
             Number charted = (Number) b.driver.executeScript("const o = document.getElementById('search-chart')"

@@ -86,6 +86,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     private final Checkbox collapse = new Checkbox("Count reposts and copies once");
     private final StackedBarChart chart = new StackedBarChart();
     private final Details chartPanel = new Details();
+    private final Details termsPanel = new Details();
     private final Anchor exportCsv = new Anchor();
     private final Anchor exportNdjson = new Anchor();
     private final TextField query = new TextField();
@@ -210,7 +211,14 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         HorizontalLayout totals = new HorizontalLayout(total, exportCsv, exportNdjson);
         totals.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         results.addComponentAsFirst(totals);
-        add(form, help(), savedSearches, error, activeFilters, chartPanel, body);
+        termsPanel.setId("terms-panel");
+        termsPanel.setSummaryText("What this search is about: the words and phrases that set it apart");
+        termsPanel.addOpenedChangeListener(e -> {
+            if (e.isOpened()) {
+                showTerms();
+            }
+        });
+        add(form, help(), savedSearches, error, activeFilters, chartPanel, termsPanel, body);
         setFlexGrow(1, body);
     }
 
@@ -358,6 +366,39 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         help.setId("query-help");
         help.addThemeVariants(DetailsVariant.SMALL);
         return help;
+    }
+
+    /**
+     * The significant terms of the current search, computed when the panel is opened; a click adds
+     * the term to the query.
+     */
+    private void showTerms() {
+        TimeWindow window = TimeWindow.parse(from.getValue() == null ? null : from.getValue().toString(),
+                to.getValue() == null ? null : to.getValue().toString());
+        Div terms = new Div();
+        terms.setId("significant-terms");
+        List<PostSearcher.SignificantTerm> found;
+        try {
+            found = service.significantTerms(effectiveQuery(), window, 25);
+        } catch (UserInputException e) {
+            return;
+        }
+        if (found.isEmpty()) {
+            terms.add(new Paragraph("Nothing stands out: too few posts match, or they read like everything else."));
+        }
+        for (PostSearcher.SignificantTerm t : found) {
+            Button term = new Button(t.term(), e -> {
+                String add = t.term().contains(" ") ? "\"" + t.term() + "\"" : t.term();
+                query.setValue(query.getValue().isBlank() ? add : query.getValue().trim() + " AND " + add);
+                submit();
+            });
+            term.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            term.addClassName("rp-term");
+            term.getElement().setAttribute("title", String.format(Locale.ENGLISH,
+                    "in %,d of these posts, %,d of all posts", t.inResults(), t.inCorpus()));
+            terms.add(term);
+        }
+        termsPanel.setContent(terms);
     }
 
     /** Posts per day by sentiment for the search (per week when that would be more than 120 days). */
@@ -537,6 +578,10 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
                     : String.format(Locale.ENGLISH, "%,d posts", count));
             showFacets(q, window);
             showChart(q, window);
+            termsPanel.setContent(new Div());
+            if (termsPanel.isOpened()) {
+                showTerms();
+            }
             exportCsv.setHref(exportUrl(q, "csv"));
             exportNdjson.setHref(exportUrl(q, "ndjson"));
             grid.setItems(
