@@ -254,6 +254,28 @@ class UiIT {
     }
 
     @Test
+    void shouldCompareSearchesSideBySide() throws Exception {
+        try (Browser b = browser()) {
+            b.login("analyst", "reelpulse-demo");
+            b.await(By.id("volume-chart"));
+            assertThat(b.await(By.id("main-nav")).getText()).contains("Compare");
+            b.open("/compare?q=source:union&q=group:press&from=2024-09-10&to=2024-10-10");
+            b.awaitTrue("const c = document.getElementById('compare-chart');"
+                    + "return !!(c && c.renderedOption && c.querySelector('canvas'));");
+            @SuppressWarnings("unchecked")
+            List<String> names = (List<String>) b.driver.executeScript(
+                    "return document.getElementById('compare-chart').renderedOption.series.map(s => s.name);");
+            assertThat(names).containsExactly("source:union", "group:press");
+            b.awaitTrue("return [...document.querySelectorAll('#compare-table vaadin-grid-cell-content')]"
+                    + ".some(c => c.textContent.includes('2. group:press'));");
+            b.screenshot("compare");
+            b.open("/compare?q=(broken&from=2024-09-10&to=2024-10-10");
+            b.awaitTrue("const e = document.getElementById('compare-error');"
+                    + " return !!e && e.innerText.includes('could not be read');");
+        }
+    }
+
+    @Test
     void shouldShowAHostilePostAsTextWithoutRunningIt() throws Exception {
         try (Browser b = browser()) {
             b.login("analyst", "reelpulse-demo");

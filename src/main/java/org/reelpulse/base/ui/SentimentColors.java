@@ -12,6 +12,10 @@ public final class SentimentColors {
     public static final String UNSCORED = "#cc79a7";
     public static final String PENDING = "#d9d9d9";
 
+    /** Colours for series that are not sentiment (compared queries), also Okabe–Ito, in order. */
+    public static final java.util.List<String> SERIES = java.util.List.of("#e69f00", "#56b4e9", "#009e73",
+            "#f0e442", "#000000");
+
     private SentimentColors() {
     }
 }
