@@ -231,10 +231,15 @@ public class PostSearcher {
     public record Reach(long posts, long authors) {
     }
 
+    /** Matching posts and the distinct values of a field among them. */
+    private record Distinct(long posts, long values) {
+    }
+
     /** Counts the matching posts and their distinct authors. */
     public Reach reach(String q, TimeWindow window) {
         Query query = parse(q, window);
-        return index.read(searcher -> searcher.search(query, new DistinctCollectors(IndexFields.AUTHOR)));
+        Distinct d = index.read(searcher -> searcher.search(query, new DistinctCollectors(IndexFields.AUTHOR)));
+        return new Reach(d.posts(), d.values());
     }
 
     /** A value of a facet and how many matching posts carry it. */
@@ -285,7 +290,7 @@ public class PostSearcher {
      */
     public long countCollapsed(String q, TimeWindow window) {
         Query query = parse(q, window);
-        return index.read(searcher -> searcher.search(query, new DistinctCollectors(IndexFields.DUPLICATE)).authors());
+        return index.read(searcher -> searcher.search(query, new DistinctCollectors(IndexFields.DUPLICATE)).values());
     }
 
     /**
@@ -309,9 +314,11 @@ public class PostSearcher {
                 if (top.scoreDocs.length == 0) {
                     break;
                 }
-                for (ScoreDoc d : top.scoreDocs) {
+                org.apache.lucene.util.BytesRef[] keys = duplicateKeys(searcher, top.scoreDocs);
+                for (int k = 0; k < top.scoreDocs.length; k++) {
+                    ScoreDoc d = top.scoreDocs[k];
                     scanned++;
-                    if (seen.add(duplicateKey(searcher, d.doc))) {
+                    if (seen.add(keys[k])) {
                         if (skipped < offset) {
                             skipped++;
                         } else if (kept.size() < size) {
@@ -337,12 +344,33 @@ public class PostSearcher {
     /** How deep into the ranking a collapsed page looks for distinct posts. */
     public static final int COLLAPSE_SCAN = 20_000;
 
-    private static org.apache.lucene.util.BytesRef duplicateKey(IndexSearcher searcher, int doc) throws IOException {
-        LeafReaderContext leaf = searcher.getIndexReader().leaves()
-                .get(org.apache.lucene.index.ReaderUtil.subIndex(doc, searcher.getIndexReader().leaves()));
-        SortedDocValues keys = DocValues.getSorted(leaf.reader(), IndexFields.DUPLICATE);
-        return keys.advanceExact(doc - leaf.docBase) ? org.apache.lucene.util.BytesRef.deepCopyOf(keys.lookupOrd(
-                keys.ordValue())) : new org.apache.lucene.util.BytesRef("doc:" + doc);
+    /**
+     * The duplicate keys of a batch of hits, in the hits' order: read in doc order, one doc-values
+     * iterator per segment, as doc values only move forward.
+     */
+    private static org.apache.lucene.util.BytesRef[] duplicateKeys(IndexSearcher searcher, ScoreDoc[] hits)
+            throws IOException {
+        Integer[] order = new Integer[hits.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Integer.compare(hits[a].doc, hits[b].doc));
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        org.apache.lucene.util.BytesRef[] keys = new org.apache.lucene.util.BytesRef[hits.length];
+        int leaf = -1;
+        SortedDocValues values = null;
+        for (int i : order) {
+            int doc = hits[i].doc;
+            int l = org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves);
+            if (l != leaf) {
+                leaf = l;
+                values = DocValues.getSorted(leaves.get(l).reader(), IndexFields.DUPLICATE);
+            }
+            keys[i] = values.advanceExact(doc - leaves.get(l).docBase)
+                    ? org.apache.lucene.util.BytesRef.deepCopyOf(values.lookupOrd(values.ordValue()))
+                    : new org.apache.lucene.util.BytesRef("doc:" + doc);
+        }
+        return keys;
     }
 
     /** The number of matching posts, without ranking or fetching them. */
@@ -444,9 +472,8 @@ public class PostSearcher {
         }
     }
 
-    /** Marks the author ordinals of matches per segment; resolves them to distinct handles at the end. */
     /** Counts the matching posts and the distinct values of one single-valued keyword field among them. */
-    private static final class DistinctCollectors implements CollectorManager<DistinctCollector, Reach> {
+    private static final class DistinctCollectors implements CollectorManager<DistinctCollector, Distinct> {
         private final String field;
 
         DistinctCollectors(String field) {
@@ -459,8 +486,8 @@ public class PostSearcher {
         }
 
         @Override
-        public Reach reduce(Collection<DistinctCollector> collectors) throws IOException {
-            java.util.Set<org.apache.lucene.util.BytesRef> authors = new java.util.HashSet<>();
+        public Distinct reduce(Collection<DistinctCollector> collectors) throws IOException {
+            java.util.Set<org.apache.lucene.util.BytesRef> values = new java.util.HashSet<>();
             long posts = 0;
             for (DistinctCollector c : collectors) {
                 posts += c.posts;
@@ -468,18 +495,18 @@ public class PostSearcher {
                     org.apache.lucene.util.FixedBitSet ords = segment.getValue();
                     for (int o = ords.nextSetBit(0); o != DocIdSetIterator.NO_MORE_DOCS;
                             o = o + 1 < ords.length() ? ords.nextSetBit(o + 1) : DocIdSetIterator.NO_MORE_DOCS) {
-                        authors.add(org.apache.lucene.util.BytesRef.deepCopyOf(segment.getKey().lookupOrd(o)));
+                        values.add(org.apache.lucene.util.BytesRef.deepCopyOf(segment.getKey().lookupOrd(o)));
                     }
                 }
             }
-            return new Reach(posts, authors.size());
+            return new Distinct(posts, values.size());
         }
     }
 
     private static final class DistinctCollector extends SimpleCollector {
         private final String field;
         private final List<Map.Entry<SortedDocValues, org.apache.lucene.util.FixedBitSet>> segments = new ArrayList<>();
-        private SortedDocValues authors;
+        private SortedDocValues values;
         private org.apache.lucene.util.FixedBitSet seen;
         private long posts;
 
@@ -489,8 +516,8 @@ public class PostSearcher {
 
         @Override
         protected void doSetNextReader(LeafReaderContext context) throws IOException {
-            authors = DocValues.getSorted(context.reader(), field);
-            seen = new org.apache.lucene.util.FixedBitSet(Math.max(1, authors.getValueCount()));
+            values = DocValues.getSorted(context.reader(), field);
+            seen = new org.apache.lucene.util.FixedBitSet(Math.max(1, values.getValueCount()));
             // a fresh instance to resolve ordinals later, independent of this iteration
             segments.add(Map.entry(DocValues.getSorted(context.reader(), field), seen));
         }
@@ -498,8 +525,8 @@ public class PostSearcher {
         @Override
         public void collect(int doc) throws IOException {
             posts++;
-            if (authors.advanceExact(doc)) {
-                seen.set(authors.ordValue());
+            if (values.advanceExact(doc)) {
+                seen.set(values.ordValue());
             }
         }
 

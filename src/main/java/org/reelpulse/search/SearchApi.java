@@ -257,8 +257,9 @@ class SearchApi {
             @RequestParam(defaultValue = "20") int size) {
         TimeWindow window = TimeWindow.parse(from, to);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("total", searcher.count(q, window));
-        body.put("sampled", Math.min(searcher.count(q, window), SignificantTerms.SAMPLE));
+        long total = searcher.count(q, window);
+        body.put("total", total);
+        body.put("sampled", Math.min(total, SignificantTerms.SAMPLE));
         body.put("terms", searcher.significantTerms(q, window, size).stream().map(t -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("term", t.term());

@@ -20,6 +20,8 @@ public final class EntityNames {
 
     /** Longest alias, in words, looked for in a text. */
     private static final int MAX_WORDS = 5;
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern WORD = Pattern.compile("[@#]?[\\p{L}\\p{N}][\\p{L}\\p{N}._'’-]*");
 
     /** A known entity: canonical name, type ({@code organisation} or {@code person}), aliases. */
@@ -124,11 +126,11 @@ public final class EntityNames {
 
     /** How aliases are compared: without case, accents, spaces, punctuation or a leading @ or #. */
     static String key(String s) {
-        String folded = Normalizer.normalize(stripMarks(s.strip()), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+        String folded = MARKS.matcher(Normalizer.normalize(stripMarks(s.strip()), Normalizer.Form.NFD))
+                .replaceAll("").toLowerCase(Locale.ROOT);
         if (folded.endsWith("'s") || folded.endsWith("’s")) {
             folded = folded.substring(0, folded.length() - 2);
         }
-        return folded.replaceAll("[^\\p{L}\\p{N}]+", "");
+        return NOT_ALPHANUMERIC.matcher(folded).replaceAll("");
     }
 }

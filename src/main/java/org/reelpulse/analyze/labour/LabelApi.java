@@ -3,7 +3,6 @@ package org.reelpulse.analyze.labour;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.reelpulse.base.NotFoundException;
@@ -50,7 +49,7 @@ class LabelApi {
     @GetMapping("/groups")
     List<Map<String, Object>> groups() {
         Stakeholders s = rules.current().stakeholders();
-        List<Map<String, Object>> result = new java.util.ArrayList<>(s.all().stream().map(g -> {
+        return s.all().stream().map(g -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", g.name());
             m.put("label", g.label());
@@ -58,8 +57,7 @@ class LabelApi {
             m.put("accounts", g.accounts());
             m.put("profile", g.profile());
             return m;
-        }).toList());
-        return result;
+        }).toList();
     }
 
     @PutMapping({"/themes/{name}", "/crafts/{name}"})
@@ -157,9 +155,5 @@ class LabelApi {
         m.put("correctedBy", c.correctedBy());
         m.put("correctedAt", c.correctedAt().toString());
         return m;
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

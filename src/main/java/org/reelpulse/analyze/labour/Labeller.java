@@ -131,10 +131,6 @@ public final class Labeller {
                 : "; not enough to take a side"), "stance: signals");
     }
 
-    private static String concernsText(List<String> concerns) {
-        return concerns.isEmpty() ? "" : ", raising " + String.join(", ", concerns);
-    }
-
     private static Label stance(String name, String reason, String rule) {
         return new Label(LabelKind.STANCE, name, STANCES.get(name), reason, rule);
     }

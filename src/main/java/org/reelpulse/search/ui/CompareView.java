@@ -1,6 +1,5 @@
 package org.reelpulse.search.ui;
 
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -123,8 +122,8 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         for (int i = 0; i < queries.size(); i++) {
             queries.get(i).setValue(i < q.size() ? q.get(i) : "");
         }
-        from.setValue(date(p.getSingleParameter("from").orElse(null)));
-        to.setValue(date(p.getSingleParameter("to").orElse(null)));
+        from.setValue(SearchView.date(p.getSingleParameter("from").orElse(null)));
+        to.setValue(SearchView.date(p.getSingleParameter("to").orElse(null)));
         if (q.isEmpty()) {
             chart.setVisible(false);
             table.setVisible(false);
@@ -169,14 +168,6 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
             error.setVisible(true);
             chart.setVisible(false);
             table.setVisible(false);
-        }
-    }
-
-    private static LocalDate date(String value) {
-        try {
-            return value == null ? null : LocalDate.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
         }
     }
 }

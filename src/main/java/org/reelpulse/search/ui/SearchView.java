@@ -598,7 +598,8 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
-    private static LocalDate date(String value) {
+    /** A day from the URL; null when absent or not a day. */
+    static LocalDate date(String value) {
         try {
             return value == null ? null : LocalDate.parse(value);
         } catch (java.time.format.DateTimeParseException e) {
