@@ -288,6 +288,20 @@ abstract class ApiContract {
     }
 
     @Test
+    void shouldCompleteFieldNamesAndValuesFromTheIndex() {
+        List<Map<String, Object>> fields = list(get("analyst", "/api/search/complete?q=runway AND sou")
+                .getBody(), "suggestions");
+        assertThat(fields).extracting(s -> s.get("value")).containsExactly("source:");
+        assertThat(fields.get(0)).containsEntry("from", 11).containsEntry("to", 14);
+        List<Map<String, Object>> sources = list(get("analyst", "/api/search/complete?q=source:").getBody(),
+                "suggestions");
+        assertThat(sources).extracting(s -> s.get("label")).contains("source:news", "source:union");
+        assertThat(sources.get(0).get("detail").toString()).as("most used first, with its count")
+                .matches("[\\d,]+ posts?");
+        assertThat(get("viewer", "/api/search/complete?q=sou").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
     void shouldCompareQueriesSideBySide() {
         Map<String, Object> c = get("analyst",
                 "/api/compare?q=lionsgate&q=source:union&from=2024-09-18&to=2024-09-21").getBody();

@@ -50,8 +50,10 @@ class SearchApi {
     private final LabelRepository labels;
     private final Comparison comparison;
     private final SavedSearchService saved;
+    private final QueryCompletion completion;
 
-    SearchApi(LabelRepository labels, Comparison comparison, SavedSearchService saved, PostSearcher searcher, SearchService service, PostIndexer indexer,
+    SearchApi(QueryCompletion completion, LabelRepository labels, Comparison comparison, SavedSearchService saved,
+            PostSearcher searcher, SearchService service, PostIndexer indexer,
             PostRepository posts, AnalysisRepository analyses, SearchProperties properties, ObjectMapper json) {
         this.searcher = searcher;
         this.service = service;
@@ -63,6 +65,7 @@ class SearchApi {
         this.labels = labels;
         this.comparison = comparison;
         this.saved = saved;
+        this.completion = completion;
     }
 
     @GetMapping("/search")
@@ -212,14 +215,18 @@ class SearchApi {
             case "ndjson" -> false;
             default -> throw new UserInputException("'format' must be ndjson or csv, not '" + format + "'.");
         };
-        List<Long> ids = new ArrayList<>();
-        searcher.forEachMatch(q, TimeWindow.parse(from, to), ids::add);
+        // 8 bytes per match; the posts themselves are read and written a chunk at a time
+        java.util.stream.LongStream.Builder matches = java.util.stream.LongStream.builder();
+        searcher.forEachMatch(q, TimeWindow.parse(from, to), matches::add);
+        long[] ids = matches.build().toArray();
         StreamingResponseBody body = out -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             if (csv) {
                 w.write(Csv.line(PostJson.CSV_COLUMNS));
             }
-            for (List<Long> chunk : PostRepository.chunks(ids, EXPORT_CHUNK)) {
+            for (int start = 0; start < ids.length; start += EXPORT_CHUNK) {
+                List<Long> chunk = java.util.Arrays.stream(ids, start, Math.min(ids.length, start + EXPORT_CHUNK))
+                        .boxed().toList();
                 Map<Long, Post> found = posts.findByIds(chunk);
                 Map<Long, Sentiment> sentiments = analyses.findSummaries(chunk);
                 Map<Long, Labels> labelled = labels.find(chunk);
@@ -246,8 +253,18 @@ class SearchApi {
                         : new MediaType("application", "x-ndjson", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         "attachment; filename=\"reelpulse-export." + (csv ? "csv" : "ndjson") + "\"")
-                .header("X-Total-Count", Integer.toString(ids.size()))
+                .header("X-Total-Count", Integer.toString(ids.length))
                 .body(body);
+    }
+
+    /**
+     * Completion for a query being typed: what can replace the word at {@code caret} (the end of
+     * {@code q} by default), each with the range of {@code q} it replaces.
+     */
+    @GetMapping("/search/complete")
+    Map<String, Object> complete(@RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) Integer caret) {
+        return Map.of("suggestions", completion.complete(q, caret == null ? q.length() : caret));
     }
 
     /** The words and phrases most over-represented in the matches against the whole corpus. */

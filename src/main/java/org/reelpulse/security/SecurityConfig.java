@@ -78,7 +78,7 @@ class SecurityConfig {
                                 "/api/groups")
                         .hasRole(Role.VIEWER.name())
                         .requestMatchers(HttpMethod.GET, "/api/search", "/api/timeline", "/api/posts/*",
-                                "/api/export", "/api/significant-terms", "/api/compare").hasRole(Role.ANALYST.name())
+                                "/api/export", "/api/significant-terms", "/api/compare", "/api/search/complete").hasRole(Role.ANALYST.name())
                         .requestMatchers(HttpMethod.POST, "/api/import").hasRole(Role.ANALYST.name())
                         .requestMatchers("/api/saved-searches", "/api/saved-searches/*").hasRole(Role.ANALYST.name())
                         .anyRequest().hasRole(Role.ADMIN.name()))

@@ -155,6 +155,32 @@ class UiIT {
     }
 
     @Test
+    void shouldCompleteFieldNamesAndValuesInTheQueryBox() throws Exception {
+        try (Browser b = browser()) {
+            b.login("analyst", "reelpulse-demo");
+            b.await(By.id("volume-chart"));
+            b.open("/search");
+            WebElement input = b.await(By.cssSelector("#query input"));
+            input.sendKeys("runway AND the");
+            b.awaitTrue("const l = document.getElementById('query-completion');"
+                    + "return !!l && !l.hidden && l.innerText.includes('theme:');");
+            input.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN, org.openqa.selenium.Keys.ENTER);
+            assertThat(input.getAttribute("value")).isEqualTo("runway AND theme:");
+            b.awaitTrue("const l = document.getElementById('query-completion');"
+                    + "return !!l && !l.hidden && l.querySelectorAll('li').length > 1;");
+            String first = b.driver.findElement(By.cssSelector("#query-completion li code")).getText();
+            assertThat(first).startsWith("theme:");
+            b.screenshot("search-completion");
+            input.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN, org.openqa.selenium.Keys.ENTER);
+            assertThat(input.getAttribute("value")).isEqualTo("runway AND " + first + " ");
+            b.awaitTrue("return document.getElementById('query-completion').hidden;");
+            input.sendKeys(org.openqa.selenium.Keys.ENTER);
+            b.awaitTrue("return decodeURIComponent(location.search).includes('" + first + "');");
+            b.awaitTrue("const g = document.getElementById('hits'); return !!(g && g.querySelector('a.rp-detail-link'));");
+        }
+    }
+
+    @Test
     void shouldFilterByAFacetAndSaveTheSearch() throws Exception {
         try (Browser b = browser()) {
             b.login("analyst", "reelpulse-demo");

@@ -21,6 +21,8 @@ import org.reelpulse.event.TrackedEvent;
 import org.reelpulse.search.SavedSearch;
 import org.reelpulse.search.SavedSearchService;
 import org.reelpulse.search.SearchService;
+import org.reelpulse.search.QueryCompletion;
+import org.reelpulse.search.QueryHelp;
 
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
@@ -101,7 +103,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     private final EventRepository events;
 
     public SearchView(SearchService service, SavedSearchService saved, AuthenticationContext auth,
-            LabelRulesService rules, EventRepository events) {
+            LabelRulesService rules, EventRepository events, QueryCompletion completion) {
         this.rules = rules;
         this.events = events;
         this.service = service;
@@ -218,7 +220,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
                 showTerms();
             }
         });
-        add(form, help(), savedSearches, error, activeFilters, chartPanel, termsPanel, body);
+        add(form, new QueryCompletionList(completion, query.getId().orElseThrow()), help(), savedSearches, error, activeFilters, chartPanel, termsPanel, body);
         setFlexGrow(1, body);
     }
 
@@ -333,32 +335,13 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
 
     /** The query language at a glance: every field with an example, and the operators. */
     private static Details help() {
-        String[][] rows = {
-            {"words", "replace artists", "both words, in any form of the post's language (replacing, replaced)"},
-            {"OR, NOT, ( )", "(lionsgate OR runway) NOT trailer", "operators in capitals"},
-            {"\"phrase\"", "\"digital replica\"", "the words together; \"replace artists\"~3 allows 3 words between"},
-            {"wildcard", "replac*", "any ending"},
-            {"#tag, @mention", "#NoAIArt @sagaftra", "the hashtag or mention itself"},
-            {"source:", "source:union", "mastodon, bluesky, reddit, hackernews, youtube, x, news, union, web"},
-            {"lang:", "lang:fr", "the detected language"},
-            {"author:", "author:\"tvance@vfx.example.social\"", "one author"},
-            {"sentiment:", "sentiment:negative", "negative, neutral, positive, unscored, pending"},
-            {"score:", "score:[-1 TO -0.5]", "the sentiment score"},
-            {"theme:", "theme:job-displacement", "a labour theme (see Themes and crafts)"},
-            {"craft:", "craft:vfx-artists", "a craft mentioned"},
-            {"group:", "group:union-guild", "the author's stakeholder group"},
-            {"stance:", "stance:opposes", "toward the tracked deal: supports, opposes, neutral"},
-            {"entity:", "entity:lionsgate", "an organisation or person named"},
-            {"event:", "event:lionsgate-runway", "a tracked event's query"},
-            {"published:", "published:[2024-09-18 TO 2024-09-25]", "days (UTC) or \"instants\""},
-            {"likes:, replies:, …", "likes:>100", "reposts, quotes, engagement too; >, >=, <, <= or [a TO b]"}};
         com.vaadin.flow.component.html.NativeTable table = new com.vaadin.flow.component.html.NativeTable();
-        for (String[] r : rows) {
+        for (QueryHelp.Line r : QueryHelp.LINES) {
             com.vaadin.flow.component.html.NativeTableRow row = new com.vaadin.flow.component.html.NativeTableRow();
-            com.vaadin.flow.component.html.NativeTableCell what = new com.vaadin.flow.component.html.NativeTableCell(r[0]);
+            com.vaadin.flow.component.html.NativeTableCell what = new com.vaadin.flow.component.html.NativeTableCell(r.syntax());
             com.vaadin.flow.component.html.NativeTableCell example = new com.vaadin.flow.component.html.NativeTableCell();
-            example.add(new com.vaadin.flow.component.html.Code(r[1]));
-            row.add(what, example, new com.vaadin.flow.component.html.NativeTableCell(r[2]));
+            example.add(new com.vaadin.flow.component.html.Code(r.example()));
+            row.add(what, example, new com.vaadin.flow.component.html.NativeTableCell(r.meaning()));
             table.add(row);
         }
         table.addClassName("rp-help");
