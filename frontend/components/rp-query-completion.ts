@@ -25,6 +25,7 @@ class RpQueryCompletion extends HTMLElement {
   private asked = 0;
 
   connectedCallback() {
+    this.style.display = 'contents'; // no box of its own: the list floats under the field
     this.list.id = `${this.getAttribute('for')}-completion`;
     this.list.className = 'rp-completion';
     this.list.setAttribute('role', 'listbox');

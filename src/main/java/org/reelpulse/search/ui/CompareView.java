@@ -61,7 +61,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     record Row(String colour, String query, long total, Double share, Double net, String overlap) {
     }
 
-    public CompareView(Comparison comparison) {
+    public CompareView(Comparison comparison, org.reelpulse.search.QueryCompletion completion) {
         this.comparison = comparison;
         addClassName("rp-view");
         Paragraph intro = new Paragraph("Compare up to five searches (per studio, per union, per theme): how many "
@@ -75,7 +75,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
             q.setId("compare-q" + i);
             q.setWidth("18em");
             queries.add(q);
-            fields.add(q);
+            fields.add(q, new QueryCompletionList(completion, q.getId().orElseThrow()));
         }
         from.setId("compare-from");
         to.setId("compare-to");
