@@ -32,15 +32,28 @@ public class MainLayout extends AppLayout {
         header.setWidthFull();
         header.getStyle().set("padding-right", "var(--lumo-space-m)");
 
+        com.vaadin.flow.component.button.Button theme = new com.vaadin.flow.component.button.Button(
+                new Icon("vaadin:adjust"));
+        theme.setId("theme-toggle");
+        theme.setAriaLabel("Switch between the light and the dark theme");
+        theme.setTooltipText("Light or dark theme");
+        theme.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+        // chosen per browser, kept in its local storage, applied before the page draws (index.html)
+        theme.addClickListener(e -> theme.getElement().executeJs("const d = document.documentElement;"
+                + "const dark = d.getAttribute('theme') !== 'dark';"
+                + "if (dark) { d.setAttribute('theme', 'dark'); } else { d.removeAttribute('theme'); }"
+                + "localStorage.setItem('reelpulse-theme', dark ? 'dark' : 'light');"));
+        HorizontalLayout themeSpacer = new HorizontalLayout();
+        header.add(themeSpacer, theme);
+        header.expand(themeSpacer);
+
         auth.getPrincipalName().ifPresent(name -> {
             MenuBar user = new MenuBar();
             user.setId("user-menu");
             String role = auth.hasRole("ADMIN") ? "admin" : auth.hasRole("ANALYST") ? "analyst" : "viewer";
             var item = user.addItem(new Span(name + " · " + role));
             item.getSubMenu().addItem("Log out", e -> auth.logout()).setId("logout");
-            HorizontalLayout spacer = new HorizontalLayout();
-            header.add(spacer, user);
-            header.expand(spacer);
+            header.add(user);
         });
         addToNavbar(header);
 

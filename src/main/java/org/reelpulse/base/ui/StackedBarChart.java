@@ -25,24 +25,78 @@ public class StackedBarChart extends Component implements HasSize {
     public record Series(String name, String color, List<? extends Number> values) {
     }
 
-    /** A dashed vertical line at a category, e.g. the day a deal was announced. */
-    public record Marker(String category, String label) {
+    /**
+     * A dashed vertical line at a category, e.g. the day a deal was announced; {@code color} null
+     * for the default.
+     */
+    public record Marker(String category, String label, String color) {
+        public Marker(String category, String label) {
+            this(category, label, null);
+        }
+    }
+
+    /** A line over the bars on its own axis on the right, e.g. net sentiment; null values leave gaps. */
+    public record Line(String name, String color, List<Double> values, String axisName, Double min, Double max) {
+    }
+
+    /** A pin above the bars of a category, e.g. a spike; a click on it is reported as a "markPoint". */
+    public record Pin(String category, String label) {
+    }
+
+    /**
+     * A click in the chart: on a bar or a point of the line ({@code component} "series", with the
+     * category's {@code index}), or on a pin ("markPoint") or a marker ("markLine") by its {@code name}.
+     */
+    public record Click(String component, String series, int index, String name) {
     }
 
     private JsonObject option = Json.createObject();
+    private List<String> categories = List.of();
+    private List<Series> series = List.of();
+    private Line line;
+    private final List<Runnable> dataListeners = new java.util.ArrayList<>();
 
     public StackedBarChart() {
         setWidthFull();
         setHeight("360px");
     }
 
+    /** Calls the listener with every click on a bar, a point, a pin or a marker. */
+    public com.vaadin.flow.shared.Registration addClickListener(java.util.function.Consumer<Click> listener) {
+        return getElement().addEventListener("rp-chart-click", e -> listener.accept(new Click(
+                        e.getEventData().getString("event.detail.component"),
+                        e.getEventData().getString("event.detail.series"),
+                        (int) e.getEventData().getNumber("event.detail.index"),
+                        e.getEventData().getString("event.detail.name"))))
+                .addEventData("event.detail.component").addEventData("event.detail.series")
+                .addEventData("event.detail.index").addEventData("event.detail.name");
+    }
+
+    /** Runs each time new data is drawn, e.g. to refresh the table of the same numbers. */
+    public void addDataListener(Runnable listener) {
+        dataListeners.add(listener);
+    }
+
     /** Draws the categories (x axis) and the series stacked on them; {@code marker} may be null. */
     public void setData(List<String> categories, List<Series> series, String valueAxisName, Marker marker) {
+        setData(categories, series, valueAxisName, marker == null ? List.of() : List.of(marker), null, List.of());
+    }
+
+    /**
+     * Draws the categories (x axis), the series stacked on them, markers, an optional line on a
+     * second axis and pins above the stacks.
+     */
+    public void setData(List<String> categories, List<Series> series, String valueAxisName, List<Marker> markers,
+            Line line, List<Pin> pins) {
         for (Series s : series) {
             if (s.values().size() != categories.size()) {
                 throw new IllegalArgumentException("Series '" + s.name() + "' has " + s.values().size()
                         + " values for " + categories.size() + " categories");
             }
+        }
+        if (line != null && line.values().size() != categories.size()) {
+            throw new IllegalArgumentException("Line '" + line.name() + "' has " + line.values().size()
+                    + " values for " + categories.size() + " categories");
         }
         JsonObject o = Json.createObject();
         o.put("aria", object("enabled", true));
@@ -65,7 +119,23 @@ public class StackedBarChart extends Component implements HasSize {
         JsonObject y = object("type", "value");
         y.put("name", valueAxisName);
         y.put("minInterval", 1);
-        o.put("yAxis", y);
+        if (line == null) {
+            o.put("yAxis", y);
+        } else {
+            JsonObject y2 = object("type", "value");
+            y2.put("name", line.axisName());
+            if (line.min() != null) {
+                y2.put("min", line.min());
+            }
+            if (line.max() != null) {
+                y2.put("max", line.max());
+            }
+            y2.put("splitLine", object("show", false));
+            JsonArray axes = Json.createArray();
+            axes.set(0, y);
+            axes.set(1, y2);
+            o.put("yAxis", axes);
+        }
         JsonArray all = Json.createArray();
         for (Series s : series) {
             JsonObject js = object("type", "bar");
@@ -80,21 +150,87 @@ public class StackedBarChart extends Component implements HasSize {
             js.put("data", data);
             all.set(all.length(), js);
         }
-        if (marker != null && all.length() > 0 && categories.contains(marker.category())) {
-            JsonObject line = Json.createObject();
-            line.put("symbol", "none");
-            line.put("silent", true);
-            line.put("lineStyle", object("type", "dashed"));
-            JsonObject point = object("xAxis", marker.category());
-            point.put("label", object("formatter", marker.label()));
+        List<Marker> shown = markers.stream().filter(m -> categories.contains(m.category())).toList();
+        if (!shown.isEmpty() && all.length() > 0) {
+            JsonObject ml = Json.createObject();
+            ml.put("symbol", "none");
+            ml.put("lineStyle", object("type", "dashed"));
             JsonArray points = Json.createArray();
-            points.set(0, point);
-            line.put("data", points);
-            ((JsonObject) all.get(0)).put("markLine", line);
+            for (Marker m : shown) {
+                JsonObject point = object("xAxis", m.category());
+                point.put("name", m.label());
+                JsonObject label = object("formatter", m.label());
+                label.put("show", m.color() == null);
+                point.put("label", label);
+                if (m.color() != null) {
+                    point.put("lineStyle", object("color", m.color()));
+                }
+                points.set(points.length(), point);
+            }
+            ml.put("data", points);
+            ((JsonObject) all.get(0)).put("markLine", ml);
+        }
+        List<Pin> pinned = pins.stream().filter(p -> categories.contains(p.category())).toList();
+        if (!pinned.isEmpty() && all.length() > 0) {
+            JsonObject mp = Json.createObject();
+            mp.put("symbol", "pin");
+            mp.put("symbolSize", 44);
+            JsonArray points = Json.createArray();
+            for (Pin p : pinned) {
+                int i = categories.indexOf(p.category());
+                double top = series.stream().mapToDouble(s -> s.values().get(i).doubleValue()).sum();
+                JsonArray coord = Json.createArray();
+                coord.set(0, p.category());
+                coord.set(1, top);
+                JsonObject point = Json.createObject();
+                point.put("coord", coord);
+                point.put("name", p.label());
+                point.put("value", p.label());
+                points.set(points.length(), point);
+            }
+            mp.put("data", points);
+            ((JsonObject) all.get(all.length() - 1)).put("markPoint", mp);
+        }
+        if (line != null) {
+            JsonObject jl = object("type", "line");
+            jl.put("name", line.name());
+            jl.put("yAxisIndex", 1);
+            jl.put("itemStyle", object("color", line.color()));
+            jl.put("connectNulls", false);
+            JsonArray data = Json.createArray();
+            for (int i = 0; i < line.values().size(); i++) {
+                Double v = line.values().get(i);
+                if (v == null) {
+                    data.set(i, Json.createNull());
+                } else {
+                    data.set(i, v);
+                }
+            }
+            jl.put("data", data);
+            all.set(all.length(), jl);
         }
         o.put("series", all);
         option = o;
+        this.categories = List.copyOf(categories);
+        this.series = List.copyOf(series);
+        this.line = line;
         getElement().setPropertyJson("option", o);
+        dataListeners.forEach(Runnable::run);
+    }
+
+    /** The categories last drawn. */
+    public List<String> categories() {
+        return categories;
+    }
+
+    /** The series last drawn. */
+    public List<Series> series() {
+        return series;
+    }
+
+    /** The line last drawn, or null. */
+    public Line line() {
+        return line;
     }
 
     /** The option sent to the browser, for tests and exports. */

@@ -1,0 +1,82 @@
+package org.reelpulse.base.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.details.DetailsVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.NativeTable;
+import com.vaadin.flow.component.html.NativeTableBody;
+import com.vaadin.flow.component.html.NativeTableCell;
+import com.vaadin.flow.component.html.NativeTableHeader;
+import com.vaadin.flow.component.html.NativeTableHeaderCell;
+import com.vaadin.flow.component.html.NativeTableRow;
+
+/**
+ * The numbers of a chart as a table, for screen readers and for copying: one row per category, one
+ * column per series (and the line). Follows the chart: redrawn each time the chart is.
+ */
+public class ChartTable extends Details {
+
+    private final StackedBarChart chart;
+    private final Div content = new Div();
+    private String tsv = "";
+
+    public ChartTable(StackedBarChart chart, String categoryHeader) {
+        super("Show the numbers");
+        this.chart = chart;
+        addThemeVariants(DetailsVariant.SMALL);
+        Button copy = new Button("Copy as tab-separated text", e -> getElement().executeJs(
+                "navigator.clipboard && navigator.clipboard.writeText($0)", tsv));
+        copy.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        content.addClassName("rp-chart-table");
+        add(copy, content);
+        chart.addDataListener(() -> fill(categoryHeader));
+        fill(categoryHeader);
+    }
+
+    private void fill(String categoryHeader) {
+        List<String> headers = new ArrayList<>();
+        headers.add(categoryHeader);
+        chart.series().forEach(s -> headers.add(s.name()));
+        if (chart.line() != null) {
+            headers.add(chart.line().name());
+        }
+        NativeTable table = new NativeTable();
+        NativeTableHeader head = new NativeTableHeader();
+        NativeTableRow hr = new NativeTableRow();
+        headers.forEach(h -> hr.add(new NativeTableHeaderCell(h)));
+        head.add(hr);
+        NativeTableBody body = new NativeTableBody();
+        StringBuilder text = new StringBuilder(String.join("\t", headers)).append('\n');
+        List<String> categories = chart.categories();
+        for (int i = 0; i < categories.size(); i++) {
+            List<String> cells = new ArrayList<>();
+            cells.add(categories.get(i));
+            for (StackedBarChart.Series s : chart.series()) {
+                cells.add(number(s.values().get(i)));
+            }
+            if (chart.line() != null) {
+                Double v = chart.line().values().get(i);
+                cells.add(v == null ? "" : String.format(Locale.ENGLISH, "%.2f", v));
+            }
+            NativeTableRow row = new NativeTableRow();
+            cells.forEach(c -> row.add(new NativeTableCell(c)));
+            body.add(row);
+            text.append(String.join("\t", cells)).append('\n');
+        }
+        table.add(head, body);
+        content.removeAll();
+        content.add(table);
+        tsv = text.toString();
+    }
+
+    private static String number(Number n) {
+        double d = n.doubleValue();
+        return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ENGLISH, "%.2f", d);
+    }
+}
