@@ -82,7 +82,7 @@ public class PostSearcher {
     }
 
     /** The query for {@code q} in the window, with {@code event:} resolved. */
-    private Query parse(String q, TimeWindow window) {
+    Query parse(String q, TimeWindow window) {
         return QueryParsing.parse(q, window, index.analyzer(), events);
     }
 
