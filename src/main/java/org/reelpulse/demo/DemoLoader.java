@@ -112,9 +112,14 @@ class DemoLoader implements ApplicationRunner {
         if (eventsFile.exists()) {
             try (InputStream in = eventsFile.getInputStream()) {
                 for (JsonNode e : json.readTree(in)) {
+                    java.util.List<String> parties = new java.util.ArrayList<>();
+                    e.path("parties").forEach(p -> parties.add(p.asText()));
+                    java.util.Map<String, String> queries = new java.util.LinkedHashMap<>();
+                    e.path("queries").fields().forEachRemaining(q -> queries.put(q.getKey(), q.getValue().asText()));
                     events.save(new TrackedEvent(null, e.path("slug").asText(), e.path("name").asText(),
-                            e.path("query").asText(), e.path("description").asText(null),
-                            instant(e.get("announcedAt")), instant(e.get("from")), instant(e.get("to"))));
+                            e.path("description").asText(null), parties, instant(e.get("announcedAt")),
+                            e.path("query").asText(), queries, e.path("colour").asText(null), instant(e.get("from")),
+                            instant(e.get("to"))));
                 }
             }
         }

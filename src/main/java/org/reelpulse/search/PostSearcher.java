@@ -73,7 +73,7 @@ public class PostSearcher {
     @org.springframework.beans.factory.annotation.Autowired
     PostSearcher(PostIndex index, org.reelpulse.event.EventRepository events) {
         this(index, slug -> events.findAll().stream().filter(e -> e.slug().equals(slug))
-                .map(org.reelpulse.event.TrackedEvent::query).findFirst().orElse(null));
+                .map(org.reelpulse.event.TrackedEvent::effectiveQuery).findFirst().orElse(null));
     }
 
     PostSearcher(PostIndex index, QueryParsing.Events events) {
@@ -82,7 +82,7 @@ public class PostSearcher {
     }
 
     /** The query for {@code q} in the window, with {@code event:} resolved. */
-    private Query parse(String q, TimeWindow window) {
+    Query parse(String q, TimeWindow window) {
         return QueryParsing.parse(q, window, index.analyzer(), events);
     }
 

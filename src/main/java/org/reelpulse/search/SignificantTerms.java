@@ -52,10 +52,38 @@ final class SignificantTerms {
         if (fg == 0 || corpus == 0) {
             return List.of();
         }
+        DocFrequencies counted = count(searcher, analyzer, results);
+        Map<String, Integer> words = counted.words();
+        Map<String, Integer> phrases = counted.phrases();
+        List<Significant> scored = new ArrayList<>();
+        for (var e : words.entrySet()) {
+            if (e.getValue() >= MIN_DOCS) {
+                long bg = Math.max(e.getValue(), searcher.getIndexReader().docFreq(new Term(IndexFields.TEXT, e.getKey())));
+                scored.add(score(e.getKey(), e.getValue(), fg, bg, corpus));
+            }
+        }
+        // phrases: the most frequent candidates only, as each needs a count over the whole corpus
+        List<Map.Entry<String, Integer>> candidates = phrases.entrySet().stream().filter(e -> e.getValue() >= MIN_DOCS)
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(PHRASE_CANDIDATES).toList();
+        for (var e : candidates) {
+            String[] two = e.getKey().split(" ");
+            long bg = Math.max(e.getValue(), searcher.count(new PhraseQuery(IndexFields.TEXT, two[0], two[1])));
+            scored.add(score(e.getKey(), e.getValue(), fg, bg, corpus));
+        }
+        scored.sort(Comparator.comparingDouble(Significant::score).reversed().thenComparing(Significant::term));
+        return scored.stream().filter(s -> s.score() > 0).limit(size).toList();
+    }
+
+    /** In how many of some posts each useful word and two-word phrase occurs. */
+    record DocFrequencies(Map<String, Integer> words, Map<String, Integer> phrases) {
+    }
+
+    /** Counts, for each useful word and each pair of useful words in a row, the posts that contain it. */
+    static DocFrequencies count(IndexSearcher searcher, Analyzer analyzer, ScoreDoc[] docs) throws IOException {
         Map<String, Integer> words = new HashMap<>();
         Map<String, Integer> phrases = new HashMap<>();
         StoredFields stored = searcher.storedFields();
-        for (ScoreDoc d : results) {
+        for (ScoreDoc d : docs) {
             String text = stored.document(d.doc, Set.of(IndexFields.TEXT)).get(IndexFields.TEXT);
             Set<String> seenWords = new HashSet<>();
             Set<String> seenPhrases = new HashSet<>();
@@ -79,23 +107,42 @@ final class SignificantTerms {
             seenWords.forEach(w -> words.merge(w, 1, Integer::sum));
             seenPhrases.forEach(p -> phrases.merge(p, 1, Integer::sum));
         }
-        List<Significant> scored = new ArrayList<>();
-        for (var e : words.entrySet()) {
-            if (e.getValue() >= MIN_DOCS) {
-                long bg = Math.max(e.getValue(), searcher.getIndexReader().docFreq(new Term(IndexFields.TEXT, e.getKey())));
-                scored.add(score(e.getKey(), e.getValue(), fg, bg, corpus));
+        return new DocFrequencies(words, phrases);
+    }
+
+    /** A term over-represented in some posts against a baseline: in how many of each it occurs, and its score. */
+    record Contrasted(String term, long inResults, long inBaseline, double score) {
+    }
+
+    /**
+     * The words and two-word phrases most over-represented in {@code results} against {@code baseline}
+     * (both read in full: pass samples of a size you can afford), scored like {@link #find} with the
+     * baseline in place of the corpus. A term missing from the baseline counts as half a post there,
+     * so that rare novelties do not score without limit; a term must occur in {@link #MIN_DOCS} results.
+     */
+    static List<Contrasted> contrast(IndexSearcher searcher, Analyzer analyzer, ScoreDoc[] results,
+            ScoreDoc[] baseline, int size) throws IOException {
+        if (results.length == 0 || baseline.length == 0) {
+            return List.of();
+        }
+        DocFrequencies fg = count(searcher, analyzer, results);
+        DocFrequencies bg = count(searcher, analyzer, baseline);
+        List<Contrasted> scored = new ArrayList<>();
+        for (boolean phrases : new boolean[] {false, true}) {
+            Map<String, Integer> in = phrases ? fg.phrases() : fg.words();
+            Map<String, Integer> out = phrases ? bg.phrases() : bg.words();
+            for (var e : in.entrySet()) {
+                if (e.getValue() >= MIN_DOCS) {
+                    int inBaseline = out.getOrDefault(e.getKey(), 0);
+                    double fgShare = (double) e.getValue() / results.length;
+                    double bgShare = Math.max(inBaseline, 0.5) / baseline.length;
+                    scored.add(new Contrasted(e.getKey(), e.getValue(), inBaseline,
+                            (fgShare - bgShare) * (fgShare / bgShare)));
+                }
             }
         }
-        // phrases: the most frequent candidates only, as each needs a count over the whole corpus
-        List<Map.Entry<String, Integer>> candidates = phrases.entrySet().stream().filter(e -> e.getValue() >= MIN_DOCS)
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(PHRASE_CANDIDATES).toList();
-        for (var e : candidates) {
-            String[] two = e.getKey().split(" ");
-            long bg = Math.max(e.getValue(), searcher.count(new PhraseQuery(IndexFields.TEXT, two[0], two[1])));
-            scored.add(score(e.getKey(), e.getValue(), fg, bg, corpus));
-        }
-        scored.sort(Comparator.comparingDouble(Significant::score).reversed().thenComparing(Significant::term));
-        return scored.stream().filter(s -> s.score() > 0).limit(size).toList();
+        scored.sort(Comparator.comparingDouble(Contrasted::score).reversed().thenComparing(Contrasted::term));
+        return scored.stream().filter(c -> c.score() > 0).limit(size).toList();
     }
 
     private static Significant score(String term, long fgDocs, long fg, long bgDocs, long corpus) {

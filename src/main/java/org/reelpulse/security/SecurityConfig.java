@@ -74,9 +74,12 @@ class SecurityConfig {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers(HttpMethod.GET, "/api/events", "/api/status", "/api/themes", "/api/crafts",
-                                "/api/groups")
+                        .requestMatchers(HttpMethod.GET, "/api/events", "/api/events/*", "/api/status", "/api/themes",
+                                "/api/crafts", "/api/groups")
                         .hasRole(Role.VIEWER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/events").hasRole(Role.ANALYST.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/events/*").hasRole(Role.ANALYST.name())
+                        .requestMatchers(HttpMethod.DELETE, "/api/events/*").hasRole(Role.ANALYST.name())
                         .requestMatchers(HttpMethod.GET, "/api/search", "/api/timeline", "/api/posts/*",
                                 "/api/export", "/api/significant-terms", "/api/compare", "/api/search/complete").hasRole(Role.ANALYST.name())
                         .requestMatchers(HttpMethod.POST, "/api/import").hasRole(Role.ANALYST.name())

@@ -43,7 +43,7 @@ public class LabelRulesService {
     public LabelRules current() {
         List<TrackedEvent> tracked = events.findAll();
         String fingerprint = repository.rulesFingerprint() + "|" + tracked.stream()
-                .map(e -> e.slug() + "=" + e.query()).toList();
+                .map(e -> e.slug() + "=" + e.effectiveQuery()).toList();
         Snapshot s = snapshot;
         if (s == null || !s.fingerprint().equals(fingerprint)) {
             s = new Snapshot(fingerprint, shipped.with(merged(LabelKind.THEME), merged(LabelKind.CRAFT),
@@ -65,7 +65,7 @@ public class LabelRulesService {
 
     private static List<NamedQueries.Definition> deals(List<TrackedEvent> tracked) {
         return tracked.stream()
-                .map(e -> new NamedQueries.Definition(e.slug(), e.name(), Map.of(NamedQueries.FALLBACK_LANG, e.query())))
+                .map(e -> new NamedQueries.Definition(e.slug(), e.name(), e.queriesByLanguage()))
                 .toList();
     }
 
