@@ -16,8 +16,6 @@ import org.reelpulse.search.PostSearcher;
 import org.reelpulse.analyze.labour.LabelKind;
 import org.reelpulse.analyze.labour.LabelRulesService;
 import org.reelpulse.base.ui.StackedBarChart;
-import org.reelpulse.event.EventRepository;
-import org.reelpulse.event.TrackedEvent;
 import org.reelpulse.search.SavedSearch;
 import org.reelpulse.search.SavedSearchService;
 import org.reelpulse.search.SearchService;
@@ -100,12 +98,13 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     private final Grid<SearchService.Result> grid = new Grid<>();
 
     private final LabelRulesService rules;
-    private final EventRepository events;
+    private final org.reelpulse.event.EventService eventService;
 
     public SearchView(SearchService service, SavedSearchService saved, AuthenticationContext auth,
-            LabelRulesService rules, EventRepository events, QueryCompletion completion) {
+            LabelRulesService rules, QueryCompletion completion,
+            org.reelpulse.event.EventService eventService) {
+        this.eventService = eventService;
         this.rules = rules;
-        this.events = events;
         this.service = service;
         this.saved = saved;
         this.auth = auth;
@@ -465,23 +464,18 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         problem.setVisible(false);
         Button ok = new Button("Track it", e -> {
             String s = slug.getValue().strip().toLowerCase(Locale.ROOT);
-            String problemText = !s.matches("[a-z0-9]+(-[a-z0-9]+)*") ? "The short name is lower-case words joined "
-                    + "by hyphens, e.g. 'studio-x-ai-deal'."
-                    : name.getValue().isBlank() ? "Give the event a name."
-                    : windowFrom.getValue() == null || windowTo.getValue() == null
-                            || !windowTo.getValue().isAfter(windowFrom.getValue())
-                            ? "Choose the days to watch: 'Watch until' after 'Watch from'."
-                    : events.findAll().stream().anyMatch(x -> x.slug().equals(s))
-                            ? "An event '" + s + "' exists already; choose another short name." : null;
-            if (problemText != null) {
-                problem.setText(problemText);
+            try {
+                eventService.create(new org.reelpulse.event.EventInput(s, name.getValue(), null, List.of(),
+                        announced.getValue() == null ? null : announced.getValue().atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        effectiveQuery(), Map.of(), null,
+                        windowFrom.getValue() == null ? null : windowFrom.getValue().atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        windowTo.getValue() == null ? null
+                                : windowTo.getValue().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+            } catch (UserInputException refused) {
+                problem.setText(refused.getMessage());
                 problem.setVisible(true);
                 return;
             }
-            events.save(new TrackedEvent(null, s, name.getValue().strip(), effectiveQuery(), null,
-                    announced.getValue() == null ? null : announced.getValue().atStartOfDay(ZoneOffset.UTC).toInstant(),
-                    windowFrom.getValue().atStartOfDay(ZoneOffset.UTC).toInstant(),
-                    windowTo.getValue().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
             dialog.close();
             Notification.show("Tracked: open it on the dashboard (/?event=" + s + ").", 5000,
                     Notification.Position.BOTTOM_START);
