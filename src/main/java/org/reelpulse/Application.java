@@ -18,6 +18,8 @@ import com.vaadin.flow.theme.Theme;
 @SpringBootApplication
 @EnableScheduling
 @ConfigurationPropertiesScan
+// pushed: the dashboard is computed off the UI thread and sent to the browser when ready
+@com.vaadin.flow.component.page.Push
 @Theme("reelpulse")
 public class Application implements AppShellConfigurator {
 

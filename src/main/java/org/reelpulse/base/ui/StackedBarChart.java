@@ -54,6 +54,7 @@ public class StackedBarChart extends Component implements HasSize {
     private List<String> categories = List.of();
     private List<Series> series = List.of();
     private Line line;
+    private boolean stacked = true;
     private final List<Runnable> dataListeners = new java.util.ArrayList<>();
 
     public StackedBarChart() {
@@ -70,6 +71,11 @@ public class StackedBarChart extends Component implements HasSize {
                         e.getEventData().getString("event.detail.name"))))
                 .addEventData("event.detail.component").addEventData("event.detail.series")
                 .addEventData("event.detail.index").addEventData("event.detail.name");
+    }
+
+    /** Bars side by side instead of stacked (e.g. this period beside the previous one); before setData. */
+    public void setStacked(boolean stacked) {
+        this.stacked = stacked;
     }
 
     /** Runs each time new data is drawn, e.g. to refresh the table of the same numbers. */
@@ -140,7 +146,9 @@ public class StackedBarChart extends Component implements HasSize {
         for (Series s : series) {
             JsonObject js = object("type", "bar");
             js.put("name", s.name());
-            js.put("stack", "total");
+            if (stacked) {
+                js.put("stack", "total");
+            }
             js.put("itemStyle", object("color", s.color()));
             js.put("emphasis", object("focus", "series"));
             JsonArray data = Json.createArray();
@@ -178,7 +186,8 @@ public class StackedBarChart extends Component implements HasSize {
             JsonArray points = Json.createArray();
             for (Pin p : pinned) {
                 int i = categories.indexOf(p.category());
-                double top = series.stream().mapToDouble(s -> s.values().get(i).doubleValue()).sum();
+                double top = stacked ? series.stream().mapToDouble(s -> s.values().get(i).doubleValue()).sum()
+                        : series.stream().mapToDouble(s -> s.values().get(i).doubleValue()).max().orElse(0);
                 JsonArray coord = Json.createArray();
                 coord.set(0, p.category());
                 coord.set(1, top);
