@@ -43,9 +43,7 @@ public class ChartTable extends Details {
         List<String> headers = new ArrayList<>();
         headers.add(categoryHeader);
         chart.series().forEach(s -> headers.add(s.name()));
-        if (chart.line() != null) {
-            headers.add(chart.line().name());
-        }
+        chart.lines().forEach(l -> headers.add(l.name()));
         NativeTable table = new NativeTable();
         NativeTableHeader head = new NativeTableHeader();
         NativeTableRow hr = new NativeTableRow();
@@ -60,8 +58,8 @@ public class ChartTable extends Details {
             for (StackedBarChart.Series s : chart.series()) {
                 cells.add(number(s.values().get(i)));
             }
-            if (chart.line() != null) {
-                Double v = chart.line().values().get(i);
+            for (StackedBarChart.Line l : chart.lines()) {
+                Double v = l.values().get(i);
                 cells.add(v == null ? "" : String.format(Locale.ENGLISH, "%.2f", v));
             }
             NativeTableRow row = new NativeTableRow();

@@ -53,7 +53,7 @@ public class StackedBarChart extends Component implements HasSize {
     private JsonObject option = Json.createObject();
     private List<String> categories = List.of();
     private List<Series> series = List.of();
-    private Line line;
+    private List<Line> lines = List.of();
     private boolean stacked = true;
     private final List<Runnable> dataListeners = new java.util.ArrayList<>();
 
@@ -85,7 +85,8 @@ public class StackedBarChart extends Component implements HasSize {
 
     /** Draws the categories (x axis) and the series stacked on them; {@code marker} may be null. */
     public void setData(List<String> categories, List<Series> series, String valueAxisName, Marker marker) {
-        setData(categories, series, valueAxisName, marker == null ? List.of() : List.of(marker), null, List.of());
+        setData(categories, series, valueAxisName, marker == null ? List.of() : List.of(marker), List.<Line>of(),
+                List.of());
     }
 
     /**
@@ -94,16 +95,29 @@ public class StackedBarChart extends Component implements HasSize {
      */
     public void setData(List<String> categories, List<Series> series, String valueAxisName, List<Marker> markers,
             Line line, List<Pin> pins) {
+        setData(categories, series, valueAxisName, markers, line == null ? List.of() : List.of(line), pins);
+    }
+
+    /**
+     * Draws the categories (x axis), the series stacked on them, markers, lines and pins. The lines
+     * share an axis: the right one beside bars, the only one without bars (the first line's name and
+     * bounds).
+     */
+    public void setData(List<String> categories, List<Series> series, String valueAxisName, List<Marker> markers,
+            List<Line> lines, List<Pin> pins) {
         for (Series s : series) {
             if (s.values().size() != categories.size()) {
                 throw new IllegalArgumentException("Series '" + s.name() + "' has " + s.values().size()
                         + " values for " + categories.size() + " categories");
             }
         }
-        if (line != null && line.values().size() != categories.size()) {
-            throw new IllegalArgumentException("Line '" + line.name() + "' has " + line.values().size()
-                    + " values for " + categories.size() + " categories");
+        for (Line line : lines) {
+            if (line.values().size() != categories.size()) {
+                throw new IllegalArgumentException("Line '" + line.name() + "' has " + line.values().size()
+                        + " values for " + categories.size() + " categories");
+            }
         }
+        Line line = lines.isEmpty() ? null : lines.get(0);
         JsonObject o = Json.createObject();
         o.put("aria", object("enabled", true));
         JsonObject tooltip = object("trigger", "axis");
@@ -126,6 +140,16 @@ public class StackedBarChart extends Component implements HasSize {
         y.put("name", valueAxisName);
         y.put("minInterval", 1);
         if (line == null) {
+            o.put("yAxis", y);
+        } else if (series.isEmpty()) {
+            y.put("name", line.axisName());
+            y.remove("minInterval");
+            if (line.min() != null) {
+                y.put("min", line.min());
+            }
+            if (line.max() != null) {
+                y.put("max", line.max());
+            }
             o.put("yAxis", y);
         } else {
             JsonObject y2 = object("type", "value");
@@ -158,6 +182,24 @@ public class StackedBarChart extends Component implements HasSize {
             js.put("data", data);
             all.set(all.length(), js);
         }
+        for (Line l : lines) {
+            JsonObject jl = object("type", "line");
+            jl.put("name", l.name());
+            jl.put("yAxisIndex", series.isEmpty() ? 0 : 1);
+            jl.put("itemStyle", object("color", l.color()));
+            jl.put("connectNulls", false);
+            JsonArray data = Json.createArray();
+            for (int i = 0; i < l.values().size(); i++) {
+                Double v = l.values().get(i);
+                if (v == null) {
+                    data.set(i, Json.createNull());
+                } else {
+                    data.set(i, v);
+                }
+            }
+            jl.put("data", data);
+            all.set(all.length(), jl);
+        }
         List<Marker> shown = markers.stream().filter(m -> categories.contains(m.category())).toList();
         if (!shown.isEmpty() && all.length() > 0) {
             JsonObject ml = Json.createObject();
@@ -179,7 +221,7 @@ public class StackedBarChart extends Component implements HasSize {
             ((JsonObject) all.get(0)).put("markLine", ml);
         }
         List<Pin> pinned = pins.stream().filter(p -> categories.contains(p.category())).toList();
-        if (!pinned.isEmpty() && all.length() > 0) {
+        if (!pinned.isEmpty() && !series.isEmpty()) {
             JsonObject mp = Json.createObject();
             mp.put("symbol", "pin");
             mp.put("symbolSize", 44);
@@ -198,31 +240,13 @@ public class StackedBarChart extends Component implements HasSize {
                 points.set(points.length(), point);
             }
             mp.put("data", points);
-            ((JsonObject) all.get(all.length() - 1)).put("markPoint", mp);
-        }
-        if (line != null) {
-            JsonObject jl = object("type", "line");
-            jl.put("name", line.name());
-            jl.put("yAxisIndex", 1);
-            jl.put("itemStyle", object("color", line.color()));
-            jl.put("connectNulls", false);
-            JsonArray data = Json.createArray();
-            for (int i = 0; i < line.values().size(); i++) {
-                Double v = line.values().get(i);
-                if (v == null) {
-                    data.set(i, Json.createNull());
-                } else {
-                    data.set(i, v);
-                }
-            }
-            jl.put("data", data);
-            all.set(all.length(), jl);
+            ((JsonObject) all.get(series.size() - 1)).put("markPoint", mp);
         }
         o.put("series", all);
         option = o;
         this.categories = List.copyOf(categories);
         this.series = List.copyOf(series);
-        this.line = line;
+        this.lines = List.copyOf(lines);
         getElement().setPropertyJson("option", o);
         dataListeners.forEach(Runnable::run);
     }
@@ -237,9 +261,9 @@ public class StackedBarChart extends Component implements HasSize {
         return series;
     }
 
-    /** The line last drawn, or null. */
-    public Line line() {
-        return line;
+    /** The lines last drawn. */
+    public List<Line> lines() {
+        return lines;
     }
 
     /** The option sent to the browser, for tests and exports. */
