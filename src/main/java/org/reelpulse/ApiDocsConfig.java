@@ -18,7 +18,8 @@ class ApiDocsConfig {
     OpenAPI reelPulseApi() {
         return new OpenAPI()
                 .info(new Info().title("ReelPulse API").version("1")
-                        .description("Search, timeline, comparison, significant terms, posts with their sentiment "
+                        .description("The dashboard of a tracked event and events compared, tracked events, search, "
+                                + "timeline, comparison, significant terms, posts with their sentiment "
                                 + "and labour labels, import and export. Every call takes HTTP Basic (or a "
                                 + "logged-in session); the README lists which role may make which call, with "
                                 + "examples. Errors are {\"error\": \"…\"} with what was wrong and what to do."))

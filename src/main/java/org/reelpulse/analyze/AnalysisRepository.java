@@ -120,6 +120,21 @@ public class AnalysisRepository {
                                         t.getPPositive(), t.getPVeryPositive()}, t.getModel()))));
     }
 
+    /** The sentences of these posts' analyses, in order, keyed by post id; posts without any are absent. */
+    public Map<Long, List<SentenceSentiment>> findSentences(Collection<Long> postIds) {
+        Map<Long, List<SentenceSentiment>> result = new HashMap<>();
+        for (List<Long> chunk : PostRepository.chunks(postIds, 1000)) {
+            db.selectFrom(ANALYSIS_SENTENCE).where(ANALYSIS_SENTENCE.POST_ID.in(chunk))
+                    .orderBy(ANALYSIS_SENTENCE.POST_ID, ANALYSIS_SENTENCE.IDX)
+                    .forEach(t -> result.computeIfAbsent(t.getPostId(), k -> new java.util.ArrayList<>())
+                            .add(new SentenceSentiment(t.getIdx(), t.getBeginOffset(), t.getEndOffset(), t.getText(),
+                                    t.getTokens(), SentimentLabel.ofKey(t.getLabel()), t.getScore(),
+                                    new double[] {t.getPVeryNegative(), t.getPNegative(), t.getPNeutral(),
+                                            t.getPPositive(), t.getPVeryPositive()}, t.getModel())));
+        }
+        return result;
+    }
+
     /** The analyses of these posts without their sentences, keyed by post id. */
     public Map<Long, Sentiment> findSummaries(Collection<Long> postIds) {
         Map<Long, Sentiment> result = new HashMap<>();

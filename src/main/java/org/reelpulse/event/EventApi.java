@@ -59,9 +59,9 @@ class EventApi {
             @Schema(example = "2024-10-23") String to) {
 
         EventInput toInput() {
-            TimeWindow window = TimeWindow.parse(from, to);
+            // each end on its own, so that an empty window is refused by the service, naming the field
             return new EventInput(slug, name, description, parties, instant("announcedAt", announcedAt), query, queries,
-                    colour, window.from(), window.to());
+                    colour, TimeWindow.parse(from, null).from(), TimeWindow.parse(null, to).to());
         }
     }
 

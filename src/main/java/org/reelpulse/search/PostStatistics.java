@@ -183,6 +183,23 @@ public class PostStatistics {
         });
     }
 
+    /**
+     * The ids of the {@code n} matches with the most engagement, in the order of
+     * {@code /api/search?sort=engagement} (ties: newest first, then by post id), without highlighting.
+     */
+    public List<Long> topByEngagement(String q, TimeWindow window, int n) {
+        Query query = searcher.parse(q, window);
+        return index.read(s -> {
+            TopFieldDocs top = s.search(query, Math.max(1, n), PostSearcher.sort(PostSearcher.SortOrder.ENGAGEMENT));
+            List<Long> ids = new ArrayList<>();
+            for (ScoreDoc d : top.scoreDocs) {
+                Object[] values = ((FieldDoc) d).fields;
+                ids.add((Long) values[values.length - 1]);
+            }
+            return ids;
+        });
+    }
+
     /** A word or two-word phrase, in how many posts of the period and of the baseline read it occurs, and its score. */
     public record ContrastTerm(String term, long inPeriod, long inBaseline, double score) {
     }

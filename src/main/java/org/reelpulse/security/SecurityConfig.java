@@ -75,7 +75,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/events", "/api/events/*", "/api/status", "/api/themes",
-                                "/api/crafts", "/api/groups")
+                                "/api/crafts", "/api/groups", "/api/dashboard", "/api/compare-events")
                         .hasRole(Role.VIEWER.name())
                         .requestMatchers(HttpMethod.POST, "/api/events").hasRole(Role.ANALYST.name())
                         .requestMatchers(HttpMethod.PUT, "/api/events/*").hasRole(Role.ANALYST.name())

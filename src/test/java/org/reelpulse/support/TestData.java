@@ -34,6 +34,17 @@ public final class TestData {
         registry.add("reelpulse.security.demo-accounts", () -> "true");
     }
 
+    /**
+     * The application on the PostgreSQL of {@link #postgresUrl()}, in a schema of its own so runs never
+     * see each other's data.
+     */
+    public static void postgres(DynamicPropertyRegistry registry) {
+        String url = postgresUrl();
+        String schema = "rp_it_" + Long.toString(System.nanoTime(), 36);
+        registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        registry.add("spring.flyway.schemas", () -> schema);
+    }
+
     /** One post in the canonical NDJSON format. */
     public static String post(String source, String externalId, String lang, String publishedAt, int likes,
             String text) {

@@ -8,9 +8,11 @@ import java.util.Optional;
 
 import org.reelpulse.base.ui.StackedBarChart;
 import org.reelpulse.search.ui.SentimentTimeline;
+import org.reelpulse.dashboard.Dashboard;
+import org.reelpulse.dashboard.DashboardRequest;
 import org.reelpulse.dashboard.DashboardService;
-import org.reelpulse.dashboard.EventOverview;
 import org.reelpulse.event.TrackedEvent;
+import org.reelpulse.search.PostSearcher;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
@@ -97,31 +99,40 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             return;
         }
         chart.setVisible(true);
-        show(service.overview(chosen.get()));
+        show(service.overview(DashboardRequest.of(chosen.get().slug())));
     }
 
-    private void show(EventOverview o) {
-        TrackedEvent e = o.event();
-        period.setText("Query: " + e.query() + " · " + LONG_DAY.format(e.from()) + " – "
-                + LONG_DAY.format(e.to().minusSeconds(1)) + (e.announcedAt() == null ? ""
+    private void show(Dashboard d) {
+        TrackedEvent e = d.event();
+        period.setText("Query: " + e.effectiveQuery() + " · " + LONG_DAY.format(d.period().from()) + " – "
+                + LONG_DAY.format(d.period().to().minusSeconds(1)) + (e.announcedAt() == null ? ""
                         : " · announced " + LONG_DAY.format(e.announcedAt())));
+        Dashboard.Kpis k = d.kpis();
+        long negative = d.timeline().buckets().stream().mapToLong(Dashboard.Bucket::negative).sum();
+        long neutral = d.timeline().buckets().stream().mapToLong(Dashboard.Bucket::neutral).sum();
+        long positive = d.timeline().buckets().stream().mapToLong(Dashboard.Bucket::positive).sum();
+        long unscored = d.timeline().buckets().stream().mapToLong(Dashboard.Bucket::unscored).sum();
+        long pending = d.timeline().buckets().stream().mapToLong(Dashboard.Bucket::pending).sum();
         cards.removeAll();
-        cards.add(card("kpi-posts", "Posts", String.format(Locale.ENGLISH, "%,d", o.posts()), null));
-        cards.add(card("kpi-authors", "Unique authors", String.format(Locale.ENGLISH, "%,d", o.authors()), null));
-        String net = o.netSentiment() == null ? "–" : String.format(Locale.ENGLISH, "%+.0f", o.netSentiment());
-        String netNote = "positive minus negative, per 100 scored posts (" + o.scored() + " scored)";
+        cards.add(card("kpi-posts", "Posts", String.format(Locale.ENGLISH, "%,d", k.posts().value().longValue()), null));
+        cards.add(card("kpi-authors", "Unique authors", String.format(Locale.ENGLISH, "%,d",
+                k.authors().value().longValue()), null));
+        Number netValue = k.netSentiment().value();
+        String net = netValue == null ? "–" : String.format(Locale.ENGLISH, "%+.0f", 100 * netValue.doubleValue());
+        String netNote = "positive minus negative, per 100 posts that took a side (" + k.netSentiment().basis() + ")";
         Component netCard = card("kpi-net", "Net sentiment", net, netNote);
-        if (o.netSentiment() != null && o.fewScored()) {
+        if (netValue != null && k.netSentiment().few()) {
             Span warning = new Span("Few scored posts: read this with care.");
             warning.addClassName("rp-warning");
             ((Div) netCard).add(warning);
         }
         cards.add(netCard);
-        cards.add(card("kpi-split", "Negative · neutral · positive",
-                o.negative() + " · " + o.neutral() + " · " + o.positive(),
-                o.unscored() + " not scored (language)" + (o.pending() > 0 ? ", " + o.pending() + " waiting" : "")));
+        cards.add(card("kpi-split", "Negative · neutral · positive", negative + " · " + neutral + " · " + positive,
+                unscored + " not scored (language)" + (pending > 0 ? ", " + pending + " waiting" : "")));
 
-        SentimentTimeline.show(chart, o.days(), DAY,
+        List<PostSearcher.Bucket> days = d.timeline().buckets().stream().map(b -> new PostSearcher.Bucket(b.start(),
+                b.posts(), b.negative(), b.neutral(), b.positive(), b.unscored(), b.pending(), null)).toList();
+        SentimentTimeline.show(chart, days, DAY,
                 e.announcedAt() == null ? null : new StackedBarChart.Marker(DAY.format(e.announcedAt()), "Announced"));
         chartNote.setText("Sentiment by the ReelPulse model for English, French, German and Spanish posts; "
                 + "other languages are counted as not scored. "
