@@ -96,10 +96,12 @@ class UiIT {
             Map<String, Object> drawn = (Map<String, Object>) b.driver.executeScript(
                     "const o = document.getElementById('volume-chart').renderedOption;"
                             + "const canvas = document.querySelector('#volume-chart canvas');"
+                            + "const bars = o.series.filter(s => s.type === 'bar');"
                             + "return {names: o.series.map(s => s.name),"
-                            + " total: o.series.reduce((t, s) => t + s.data.reduce((a, v) => a + v, 0), 0),"
+                            + " total: bars.reduce((t, s) => t + s.data.reduce((a, v) => a + v, 0), 0),"
                             + " days: o.xAxis[0].data.length, width: canvas.width, height: canvas.height};");
-            assertThat((List<Object>) drawn.get("names")).containsExactly("Negative", "Neutral", "Positive", "Not scored");
+            assertThat((List<Object>) drawn.get("names")).containsExactly("Negative", "Neutral", "Positive", "Not scored",
+                    "Net sentiment");
             long kpiPosts = Long.parseLong(b.driver.findElement(By.cssSelector("#kpi-posts .rp-kpi-value")).getText()
                     .replace(",", ""));
             assertThat(kpiPosts).isGreaterThan(400);
@@ -116,6 +118,149 @@ class UiIT {
                     .getText().replace(",", ""));
             assertThat(blumhousePosts).isBetween(100L, kpiPosts - 1);
             b.screenshot("dashboard-second-event");
+        }
+    }
+
+    /** True once the chart with this id has drawn on its canvas. */
+    private static String drawn(String id) {
+        return "const c = document.getElementById('" + id + "');"
+                + "return !!(c && c.renderedOption && c.querySelector('canvas'));";
+    }
+
+    @Test
+    void shouldRenderEveryDashboardChartForAViewerWithoutAdminActions() throws Exception {
+        try (Browser b = browser()) {
+            b.login("viewer", "reelpulse-demo");
+            for (String chart : List.of("volume-chart", "groups-chart", "groups-time-chart", "themes-chart",
+                    "crafts-chart", "sources-card-chart", "languages-card-chart")) {
+                b.awaitTrue(drawn(chart));
+            }
+            assertThat(b.driver.findElements(By.cssSelector("#kpi-cards .rp-kpi"))).hasSize(5);
+            assertThat(b.driver.findElement(By.id("kpi-statements")).getText()).contains("vs previous period");
+            assertThat(b.driver.findElements(By.cssSelector("#statements .rp-statement"))).isNotEmpty();
+            assertThat(b.driver.findElement(By.id("statements")).getText()).contains("Public reaction in the next");
+            assertThat(b.driver.findElements(By.cssSelector("#top-posts .rp-post-card"))).isNotEmpty();
+            assertThat(b.driver.findElements(By.cssSelector("#dashboard-content a.rp-drill")))
+                    .as("a viewer cannot search, so figures are not links").isEmpty();
+            assertThat(b.driver.findElement(By.id("main-nav")).getText()).doesNotContain("Tracked events",
+                    "Search", "Themes and crafts");
+            b.screenshot("dashboard-overview");
+            b.open("/events");
+            b.awaitTrue("return !document.getElementById('events-grid') && document.body.innerText.length > 0;");
+            assertThat(b.driver.findElements(By.id("event-new"))).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldExplainASpikeAndDrillDownToThePostsBehindAFigure() throws Exception {
+        try (Browser b = browser()) {
+            b.login("analyst", "reelpulse-demo");
+            b.open("/?event=lionsgate-runway");
+            b.awaitTrue(drawn("volume-chart"));
+            b.awaitTrue("return !!document.getElementById('spike-1');");
+            @SuppressWarnings("unchecked")
+            List<Object> pins = (List<Object>) b.driver.executeScript("const o = document.getElementById('volume-chart')"
+                    + ".renderedOption; return o.series.filter(s => s.markPoint && s.markPoint.data)"
+                    + ".flatMap(s => s.markPoint.data.map(d => d.name));");
+            assertThat(pins).contains("Spike 1");
+            // a click on the pin, as ECharts reports it
+            b.driver.executeScript("document.getElementById('volume-chart').dispatchEvent(new CustomEvent("
+                    + "'rp-chart-click', {detail: {component: 'markPoint', series: 'Not scored', index: 0,"
+                    + " name: 'Spike 1'}}));");
+            b.awaitTrue("const e = document.getElementById('spike-explanation');"
+                    + "return !!e && e.innerText.includes('Why spike 1 happened');");
+            String explanation = b.driver.findElement(By.id("spike-explanation")).getText();
+            assertThat(explanation).contains("Words and phrases that set it apart", "Who moved", "The first posts");
+            assertThat(b.driver.findElements(By.cssSelector("#spike-terms a.rp-drill"))).isNotEmpty();
+            b.screenshot("dashboard-spike");
+
+            String statements = ((String) b.driver.executeScript(
+                    "return document.querySelector('#kpi-statements .rp-kpi-value').textContent;")).replace(",", "");
+            assertThat(statements).matches("\\d+");
+            b.click(By.id("kpi-statements"));
+            b.awaitTrue("return location.pathname.endsWith('/search');");
+            b.awaitTrue("return /^[\\d,]+ posts?/.test(document.getElementById('total').innerText);");
+            assertThat(b.driver.findElement(By.cssSelector("#query input")).getAttribute("value"))
+                    .contains("event:lionsgate-runway", "group:union-guild");
+            assertThat(b.driver.findElement(By.id("total")).getText().replace(",", ""))
+                    .startsWith(statements + " post");
+            b.screenshot("dashboard-drill-down");
+        }
+    }
+
+    @Test
+    void shouldRestoreTheDashboardFromItsUrl() throws Exception {
+        try (Browser b = browser()) {
+            b.login("analyst", "reelpulse-demo");
+            b.open("/?event=lionsgate-runway&from=2024-09-18&to=2024-09-24&group=union-guild&interval=day");
+            b.awaitTrue(drawn("volume-chart"));
+            b.awaitTrue("return document.getElementById('volume-chart').renderedOption.xAxis[0].data.length === 7;");
+            assertThat(b.driver.findElement(By.id("dashboard-period")).getText())
+                    .contains("18 Sep 2024 – 24 Sep 2024", "compared with 11 Sep 2024 – 17 Sep 2024", "daily buckets");
+            assertThat(b.driver.findElement(By.id("period-preset")).getText()).contains("Announcement week");
+            assertThat(b.driver.findElement(By.id("filter-group")).getText()).contains("nion");
+            String first = (String) b.driver.executeScript(
+                    "return document.getElementById('volume-chart').renderedOption.xAxis[0].data[0];");
+            assertThat(first).isEqualTo("2024-09-18");
+            b.screenshot("dashboard-from-url");
+        }
+    }
+
+    @Test
+    void shouldAlignTwoEventsOnTheirAnnouncementDay() throws Exception {
+        try (Browser b = browser()) {
+            b.login("viewer", "reelpulse-demo");
+            b.open("/compare-events?event=lionsgate-runway&event=blumhouse-meta&from=-2&to=7");
+            b.awaitTrue(drawn("compare-volume-chart"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> o = (Map<String, Object>) b.driver.executeScript(
+                    "const o = document.getElementById('compare-volume-chart').renderedOption;"
+                            + "return {days: o.xAxis[0].data, names: o.series.map(s => s.name),"
+                            + " marker: o.series[0].markLine.data[0].xAxis};");
+            assertThat((List<Object>) o.get("days")).hasSize(10).element(2).isEqualTo("day 0");
+            assertThat((List<Object>) o.get("names")).containsExactly("Lionsgate × Runway",
+                    "Blumhouse × Meta Movie Gen");
+            assertThat(o.get("marker")).isEqualTo("day 0");
+            b.awaitTrue(drawn("compare-net-chart"));
+            assertThat(b.driver.findElement(By.id("compare-events-totals")).getText()).contains("18 Sep 2024",
+                    "17 Oct 2024");
+            b.screenshot("events-compared");
+        }
+    }
+
+    @Test
+    void shouldManageTrackedEventsWithErrorsOnTheirFields() throws Exception {
+        try (Browser b = browser()) {
+            b.login("analyst", "reelpulse-demo");
+            b.open("/events");
+            b.awaitTrue("const g = document.getElementById('events-grid');"
+                    + "return !!g && g.innerText.includes('lionsgate-runway');");
+            b.driver.findElement(By.id("event-new")).click();
+            b.await(By.cssSelector("#event-form-name input")).sendKeys("Studio Z and Vidgen");
+            b.driver.findElement(By.cssSelector("#event-form-slug input")).sendKeys("studio-z-vidgen");
+            b.driver.findElement(By.cssSelector("#event-form-parties input")).sendKeys("Studio Z, Vidgen");
+            b.driver.findElement(By.cssSelector("#event-form-from input")).sendKeys("9/1/2024\n");
+            b.driver.findElement(By.cssSelector("#event-form-to input")).sendKeys("9/30/2024\n");
+            b.driver.findElement(By.cssSelector("#event-form-colour input")).sendKeys("orange");
+            b.driver.findElement(By.cssSelector("#event-form-query input")).sendKeys("\"studio z\" AND vidgen");
+            b.driver.findElement(By.id("event-form-save")).click();
+            b.awaitTrue("const e = document.getElementById('event-form-error');"
+                    + "return !!e && e.innerText.includes('hex colour');");
+            b.awaitTrue("return document.getElementById('event-form-colour').hasAttribute('invalid');");
+            b.screenshot("events-form-error");
+            WebElement colour = b.driver.findElement(By.cssSelector("#event-form-colour input"));
+            colour.clear();
+            colour.sendKeys("#009e73");
+            b.driver.findElement(By.id("event-form-save")).click();
+            b.awaitTrue("return !document.querySelector('vaadin-dialog-overlay');");
+            b.awaitTrue("const g = document.getElementById('events-grid');"
+                    + "return !!g && g.innerText.includes('studio-z-vidgen');");
+            b.screenshot("events");
+            b.driver.findElement(By.id("event-delete-studio-z-vidgen")).click();
+            b.await(By.cssSelector("vaadin-confirm-dialog-overlay"));
+            b.driver.findElement(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button']"))
+                    .click();
+            b.awaitTrue("return !document.getElementById('events-grid').innerText.includes('studio-z-vidgen');");
         }
     }
 
