@@ -213,7 +213,9 @@ public class StackedBarChart extends Component implements HasSize {
                 label.put("show", m.color() == null);
                 point.put("label", label);
                 if (m.color() != null) {
-                    point.put("lineStyle", object("color", m.color()));
+                    JsonObject style = object("color", m.color());
+                    style.put("opacity", 0.6);
+                    point.put("lineStyle", style);
                 }
                 points.set(points.length(), point);
             }

@@ -494,7 +494,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         String change;
         String direction = "";
         if (k.change() == null) {
-            change = "no figure to compare with";
+            change = "nothing to compare with";
         } else {
             double c = k.change().doubleValue();
             direction = c > 0 ? "▲ " : c < 0 ? "▼ " : "= ";
@@ -505,7 +505,8 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
                 case SHARE -> String.format(Locale.ENGLISH, "%+.0f points", 100 * c);
             };
         }
-        Div delta = new Div(direction + change + " vs previous period (" + format(k.previous(), kind) + ")");
+        Div delta = new Div(k.change() == null ? "Previous period: " + format(k.previous(), kind) + ", " + change
+                : direction + change + " vs previous period (" + format(k.previous(), kind) + ")");
         delta.addClassName("rp-kpi-change");
         com.vaadin.flow.component.HtmlContainer card = canSearch ? new Anchor(DrillDowns.url(k.drillDown()), "")
                 : new Div();
@@ -525,7 +526,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         if (canSearch) {
             card.getElement().setAttribute("title", "Open the posts behind this figure");
         }
-        card.getStyle().set("flex", "1 1 13em");
+        card.getStyle().set("flex", "1 1 10em");
         return card;
     }
 
@@ -546,7 +547,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             neu.add(b.neutral());
             pos.add(b.positive());
             other.add(b.unscored() + b.pending());
-            net.add(b.net());
+            net.add(b.few() ? null : b.net()); // a net sentiment of 2 posts is noise, not a trend
         }
         List<StackedBarChart.Marker> markers = new ArrayList<>();
         for (Dashboard.Marker m : t.markers()) {
@@ -600,6 +601,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         Paragraph note = new Paragraph((spikes.isEmpty() ? "No spike in this period. " : "Click a pin or a spike "
                 + "to see why it happened. ") + "A spike: " + d.spikes().method().description()
                 + " Click a bar for its posts. Dashed lines: the announcement and each union or guild statement. "
+                + "Net sentiment is drawn where a bucket has at least " + d.fewPosts() + " posts. "
                 + "Sentiment by the ReelPulse model for English, French, German and Spanish posts; other languages "
                 + "are counted as not scored.");
         note.addClassName("rp-muted");
