@@ -185,16 +185,16 @@ public class CompareEventsView extends VerticalLayout implements BeforeEnterObse
         totals.addThemeVariants(GridVariant.LUMO_COMPACT);
         totals.setAllRowsVisible(true);
         totals.addComponentColumn(s -> new Anchor(DrillDowns.url(s.totals().drillDown()), s.name())).setHeader("Event")
-                .setFlexGrow(2);
+                .setAutoWidth(true).setFlexGrow(2);
         totals.addColumn(s -> s.announcedAt() == null ? "–" : DashboardView.LONG_DAY.format(s.announcedAt()))
-                .setHeader("Day 0");
-        totals.addColumn(s -> String.format(Locale.ENGLISH, "%,d", s.totals().posts())).setHeader("Posts");
+                .setHeader("Day 0").setAutoWidth(true);
+        totals.addColumn(s -> String.format(Locale.ENGLISH, "%,d", s.totals().posts())).setHeader("Posts").setAutoWidth(true);
         totals.addColumn(s -> (s.totals().net() == null ? "–" : String.format(Locale.ENGLISH, "%+.2f", s.totals().net()))
-                + (s.totals().few() ? " (few)" : "")).setHeader("Net sentiment");
+                + (s.totals().few() ? " (few)" : "")).setHeader("Net sentiment").setAutoWidth(true);
         totals.addColumn(s -> s.totals().labourShare() == null ? "–"
-                : String.format(Locale.ENGLISH, "%.0f%%", 100 * s.totals().labourShare())).setHeader("Labour concerns");
+                : String.format(Locale.ENGLISH, "%.0f%%", 100 * s.totals().labourShare())).setHeader("Labour concerns").setAutoWidth(true);
         totals.addComponentColumn(s -> new Anchor(DrillDowns.url(s.totals().statementsDrillDown()),
-                Long.toString(s.totals().unionStatements()))).setHeader("Union statements");
+                Long.toString(s.totals().unionStatements()))).setHeader("Union statements").setAutoWidth(true);
         totals.setItems(c.events());
         FlexLayout charts = new FlexLayout();
         charts.setFlexWrap(FlexLayout.FlexWrap.WRAP);
@@ -203,7 +203,7 @@ public class CompareEventsView extends VerticalLayout implements BeforeEnterObse
         charts.add(card("Posts per day", volumeChart), card("Net sentiment per day", netChart),
                 card("Share raising labour concerns", labourChart), card("Union and guild statements", statementChart));
         Div totalsCard = card("Totals over these days", totals);
-        totalsCard.getStyle().set("flex", "1 1 100%");
+        totalsCard.setWidthFull();
         content.add(totalsCard, charts);
     }
 
