@@ -55,9 +55,12 @@ public class CompareEventsView extends VerticalLayout implements BeforeEnterObse
     private final IntegerField toDay = new IntegerField("To day");
     private final Div error = new Div();
     private final VerticalLayout content = new VerticalLayout();
+    /** Viewers read the comparison; the posts behind a figure open in the search, for analysts and admins. */
+    private final boolean canSearch;
 
-    public CompareEventsView(DashboardService service) {
+    public CompareEventsView(DashboardService service, com.vaadin.flow.spring.security.AuthenticationContext auth) {
         this.service = service;
+        this.canSearch = auth.hasRole("ANALYST") || auth.hasRole("ADMIN");
         addClassName("rp-view");
         Paragraph intro = new Paragraph("Tracked events aligned on the day each was announced (day 0, UTC): how "
                 + "fast and how hard the reaction came, side by side. Net sentiment is (positive − negative) / "
@@ -173,7 +176,7 @@ public class CompareEventsView extends VerticalLayout implements BeforeEnterObse
         statementChart.setData(days, statements, "statements", markers, List.<StackedBarChart.Line>of(), List.of());
         for (StackedBarChart chart : List.of(volumeChart, statementChart, netChart, labourChart)) {
             chart.addClickListener(click -> {
-                if ("series".equals(click.component()) && click.index() >= 0) {
+                if (canSearch && "series".equals(click.component()) && click.index() >= 0) {
                     c.events().stream().filter(s -> s.name().equals(click.series())).findFirst()
                             .ifPresent(s -> getUI().ifPresent(ui -> ui.getPage().setLocation(
                                     DrillDowns.url(s.days().get(click.index()).drillDown()))));
@@ -184,7 +187,7 @@ public class CompareEventsView extends VerticalLayout implements BeforeEnterObse
         totals.setId("compare-events-totals");
         totals.addThemeVariants(GridVariant.LUMO_COMPACT);
         totals.setAllRowsVisible(true);
-        totals.addComponentColumn(s -> new Anchor(DrillDowns.url(s.totals().drillDown()), s.name())).setHeader("Event")
+        totals.addComponentColumn(s -> link(s.totals().drillDown(), s.name())).setHeader("Event")
                 .setAutoWidth(true).setFlexGrow(2);
         totals.addColumn(s -> s.announcedAt() == null ? "–" : DashboardView.LONG_DAY.format(s.announcedAt()))
                 .setHeader("Day 0").setAutoWidth(true);
@@ -193,7 +196,7 @@ public class CompareEventsView extends VerticalLayout implements BeforeEnterObse
                 + (s.totals().few() ? " (few)" : "")).setHeader("Net sentiment").setAutoWidth(true);
         totals.addColumn(s -> s.totals().labourShare() == null ? "–"
                 : String.format(Locale.ENGLISH, "%.0f%%", 100 * s.totals().labourShare())).setHeader("Labour concerns").setAutoWidth(true);
-        totals.addComponentColumn(s -> new Anchor(DrillDowns.url(s.totals().statementsDrillDown()),
+        totals.addComponentColumn(s -> link(s.totals().statementsDrillDown(),
                 Long.toString(s.totals().unionStatements()))).setHeader("Union statements").setAutoWidth(true);
         totals.setItems(c.events());
         FlexLayout charts = new FlexLayout();
@@ -205,6 +208,10 @@ public class CompareEventsView extends VerticalLayout implements BeforeEnterObse
         Div totalsCard = card("Totals over these days", totals);
         totalsCard.setWidthFull();
         content.add(totalsCard, charts);
+    }
+
+    private Component link(org.reelpulse.dashboard.DrillDown d, String text) {
+        return canSearch ? new Anchor(DrillDowns.url(d), text) : new com.vaadin.flow.component.html.Span(text);
     }
 
     private static StackedBarChart chart(String id) {
