@@ -23,12 +23,22 @@ import com.vaadin.flow.component.html.NativeTableRow;
 public class ChartTable extends Details {
 
     private final StackedBarChart chart;
+    private final java.util.function.IntFunction<String> link;
     private final Div content = new Div();
     private String tsv = "";
 
     public ChartTable(StackedBarChart chart, String categoryHeader) {
+        this(chart, categoryHeader, null);
+    }
+
+    /**
+     * With {@code link} (a row's index → a URL, or null), each category is a link: the way to the
+     * posts behind a bar from the keyboard.
+     */
+    public ChartTable(StackedBarChart chart, String categoryHeader, java.util.function.IntFunction<String> link) {
         super("Show the numbers");
         this.chart = chart;
+        this.link = link;
         addThemeVariants(DetailsVariant.SMALL);
         Button copy = new Button("Copy as tab-separated text", e -> getElement().executeJs(
                 "navigator.clipboard && navigator.clipboard.writeText($0)", tsv));
@@ -63,7 +73,16 @@ public class ChartTable extends Details {
                 cells.add(v == null ? "" : String.format(Locale.ENGLISH, "%.2f", v));
             }
             NativeTableRow row = new NativeTableRow();
-            cells.forEach(c -> row.add(new NativeTableCell(c)));
+            String url = link == null ? null : link.apply(i);
+            for (int c = 0; c < cells.size(); c++) {
+                NativeTableCell cell = new NativeTableCell();
+                if (c == 0 && url != null) {
+                    cell.add(new com.vaadin.flow.component.html.Anchor(url, cells.get(c)));
+                } else {
+                    cell.setText(cells.get(c));
+                }
+                row.add(cell);
+            }
             body.add(row);
             text.append(String.join("\t", cells)).append('\n');
         }

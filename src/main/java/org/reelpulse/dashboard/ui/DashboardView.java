@@ -448,6 +448,11 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         return a;
     }
 
+    /** Row links of a chart's table to the posts behind each row, for those who may search. */
+    private java.util.function.IntFunction<String> link(java.util.function.IntFunction<DrillDown> row) {
+        return canSearch ? i -> DrillDowns.url(row.apply(i)) : null;
+    }
+
     private void open(DrillDown d) {
         if (canSearch) {
             getUI().ifPresent(ui -> ui.getPage().setLocation(DrillDowns.url(d)));
@@ -606,7 +611,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
                 + "are counted as not scored.");
         note.addClassName("rp-muted");
         Div card = card("timeline-card", "The reaction over time, by sentiment", chart, spikeButtons, explanation,
-                note, new ChartTable(chart, "Bucket (UTC)"));
+                note, new ChartTable(chart, "Bucket (UTC)", link(i -> t.buckets().get(i).drillDown())));
         card.getStyle().set("flex", "1 1 100%");
         return card;
     }
@@ -758,7 +763,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         table.addColumn(g -> g.relativeChange() == null ? "new" : String.format(Locale.ENGLISH, "%+.0f%%",
                 100 * g.relativeChange())).setHeader("vs before");
         table.setItems(gs);
-        return card("groups-card", "Who is speaking", byGroup, new ChartTable(byGroup, "Group"), time,
+        return card("groups-card", "Who is speaking", byGroup, new ChartTable(byGroup, "Group", link(i -> gs.get(i).drillDown())), time,
                 new ChartTable(time, "Bucket (UTC)"), table);
     }
 
@@ -794,7 +799,8 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
                 + (x.few() ? " (few)" : "")).setHeader("Net");
         table.addColumn(x -> trend(x.change(), x.relativeChange())).setHeader("Trend");
         table.setItems(ts);
-        return card("themes-card", "Labour concerns", chart, new ChartTable(chart, "Concern"), table);
+        return card("themes-card", "Labour concerns", chart, new ChartTable(chart, "Concern",
+                link(i -> ts.get(i).drillDown())), table);
     }
 
     private static String trend(long change, Double relative) {
@@ -820,7 +826,8 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
                 open(cs.get(c.index()).drillDown());
             }
         });
-        return card("crafts-card", "Crafts mentioned", chart, new ChartTable(chart, "Craft"));
+        return card("crafts-card", "Crafts mentioned", chart, new ChartTable(chart, "Craft",
+                link(i -> cs.get(i).drillDown())));
     }
 
     // Statements
@@ -915,7 +922,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
                 open(shares.get(c.index()).drillDown());
             }
         });
-        Div card = card(id, title, chart, new ChartTable(chart, title));
+        Div card = card(id, title, chart, new ChartTable(chart, title, link(i -> shares.get(i).drillDown())));
         card.getStyle().set("flex", "1 1 24em");
         return card;
     }
