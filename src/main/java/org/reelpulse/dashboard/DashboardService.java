@@ -33,6 +33,7 @@ import org.reelpulse.post.PostRepository;
 import org.reelpulse.query.NamedQueries;
 import org.reelpulse.query.QueryFields;
 import org.reelpulse.search.PostStatistics;
+import org.reelpulse.search.PostStatistics.Breakdown;
 import org.reelpulse.search.PostStatistics.Summary;
 import org.reelpulse.search.PostStatistics.Tally;
 import org.springframework.stereotype.Service;
@@ -136,10 +137,10 @@ public class DashboardService {
         PostStatistics.Grid grid = interval.grid();
         String union = Scope.term(GROUP, properties.statementGroup());
 
-        Summary now = statistics.summarize(scope.compute(), period.window(), grid,
-                List.of(GROUP, THEME, CRAFT, SOURCE, LANG_FIELD), List.of(GROUP), properties.topAuthors());
-        Summary before = statistics.summarize(scope.compute(), previous.window(), grid, List.of(GROUP, THEME, CRAFT),
-                List.of(), 0);
+        Summary now = statistics.summarize(scope.compute(), period.window(), Breakdown.totals().perBucket(grid)
+                .overTime(GROUP).byField(THEME, CRAFT, SOURCE, LANG_FIELD).authors(properties.topAuthors()));
+        Summary before = statistics.summarize(scope.compute(), previous.window(), Breakdown.totals().perBucket(grid)
+                .byField(GROUP, THEME, CRAFT).authors(0));
 
         // the buckets of the period, and the baseline before them for spikes
         SpikeDetector detector = new SpikeDetector(spikeMethod(interval));
@@ -148,8 +149,9 @@ public class DashboardService {
         Instant seriesStart = firstStart.minus(interval.length().multipliedBy(baselineBuckets));
         NavigableMap<Instant, Long> volume = new TreeMap<>();
         if (seriesStart.isBefore(previous.from())) {
-            statistics.summarize(scope.compute(), new TimeWindow(seriesStart, previous.from()), grid, List.of(),
-                    List.of(), 0).buckets().forEach((start, t) -> volume.merge(start, t.posts(), Long::sum));
+            statistics.summarize(scope.compute(), new TimeWindow(seriesStart, previous.from()),
+                    Breakdown.totals().perBucket(grid)).buckets().forEach((start, t) -> volume.merge(start, t.posts(),
+                            Long::sum));
         }
         before.buckets().forEach((start, t) -> volume.merge(start, t.posts(), Long::sum));
         now.buckets().forEach((start, t) -> volume.merge(start, t.posts(), Long::sum));
@@ -248,8 +250,8 @@ public class DashboardService {
             Scope scope = Scope.of(e, List.of(), List.of(), List.of());
             Instant day0 = Interval.DAY.align(e.announcedAt());
             TimeWindow window = new TimeWindow(day0.plus(Duration.ofDays(fromDay)), day0.plus(Duration.ofDays(toDay + 1L)));
-            Summary s = statistics.summarize(scope.compute(), window, Interval.DAY.grid(), List.of(GROUP), List.of(GROUP),
-                    0);
+            Summary s = statistics.summarize(scope.compute(), window, Breakdown.totals().perBucket(Interval.DAY.grid())
+                    .overTime(GROUP));
             NavigableMap<Instant, Tally> unions = s.byFieldOverTime().get(GROUP).getOrDefault(properties.statementGroup(),
                     new TreeMap<>());
             List<EventComparison.Day> days = new ArrayList<>();
@@ -387,11 +389,11 @@ public class DashboardService {
         for (int i = baselineFirst; i < e.first(); i++) {
             baselinePosts += counts[i];
         }
-        List<String> fields = List.of(GROUP, TAG);
-        Summary in = statistics.summarize(scope.compute(), window, null, fields, List.of(), SPIKE_AUTHORS);
-        Summary out = statistics.summarize(scope.compute(), baseline, null, fields, List.of(), 0);
+        Summary in = statistics.summarize(scope.compute(), window, Breakdown.totals().byField(GROUP, TAG)
+                .authors(SPIKE_AUTHORS));
+        Summary out = statistics.summarize(scope.compute(), baseline, Breakdown.totals().byField(GROUP, TAG));
         PostStatistics.Contrast contrast = statistics.contrast(scope.compute(), window, scope.compute(), baseline,
-                SPIKE_TERMS);
+                SPIKE_TERMS, properties.spikeTermSample());
         return new SpikeParts(e, max(starts.get(e.peak().index()), period.from()), window, baseline, in.total().posts(), baselinePosts, in, out, contrast,
                 statistics.inTimeOrder(scope.compute(), window, SPIKE_POSTS, false),
                 statistics.topByEngagement(scope.compute(), window, SPIKE_POSTS));
@@ -524,25 +526,25 @@ public class DashboardService {
     private List<Dashboard.Statement> statements(Scope scope, TrackedEvent event, List<PostStatistics.Dated> dated,
             Shown loaded, String union) {
         Duration hours = Duration.ofHours(properties.reactionHours());
+        List<Post> shown = dated.stream().map(d -> loaded.posts().get(d.postId()))
+                .filter(java.util.Objects::nonNull).toList(); // absent when deleted since it was indexed
+        List<TimeWindow> after = shown.stream().map(p -> new TimeWindow(p.publishedAt(), p.publishedAt().plus(hours)))
+                .toList();
+        List<Tally> reactions = statistics.tallies(scope.compute(Scope.not(union)), after);
         List<Dashboard.Statement> statements = new ArrayList<>();
-        for (PostStatistics.Dated d : dated) {
-            Post p = loaded.posts().get(d.postId());
-            if (p == null) {
-                continue; // deleted since it was indexed
-            }
+        for (int i = 0; i < shown.size(); i++) {
+            Post p = shown.get(i);
             Sentiment s = loaded.sentiments().get(p.id());
             Labels l = loaded.labels().getOrDefault(p.id(), Labels.NONE);
-            TimeWindow after = new TimeWindow(p.publishedAt(), p.publishedAt().plus(hours));
-            Tally reaction = statistics.summarize(scope.compute(Scope.not(union)), after, null, List.of(), List.of(), 0)
-                    .total();
+            Tally reaction = reactions.get(i);
             statements.add(new Dashboard.Statement(p.id(), p.publishedAt(), p.author().handle(), p.author().name(),
                     p.source(), l.stance() == null ? null : l.stance().name(),
                     s == null ? null : s.label().key(), s == null ? null : Figures.round(s.score()),
                     KeySentences.pick(p.text(), loaded.sentences().getOrDefault(p.id(), List.of()), event.parties()),
                     p.url(),
-                    new Dashboard.Reaction(after.from(), after.to(), reaction.posts(), reaction.negative(),
+                    new Dashboard.Reaction(after.get(i).from(), after.get(i).to(), reaction.posts(), reaction.negative(),
                             reaction.positive(), Figures.round(reaction.net()), reaction.sided() < properties.fewPosts(),
-                            scope.drill(after, reaction.posts(), Scope.not(union)))));
+                            scope.drill(after.get(i), reaction.posts(), Scope.not(union)))));
         }
         return statements;
     }
