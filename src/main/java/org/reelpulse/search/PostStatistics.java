@@ -281,6 +281,29 @@ public class PostStatistics {
         return lo;
     }
 
+    /**
+     * For each value of a keyword field, how many matches of {@code q} in the window carry it: one
+     * count per value, each led by the value's own postings, so a few rare values cost little however
+     * many posts {@code q} matches.
+     */
+    public Map<String, Long> countEach(String q, TimeWindow window, String field, Collection<String> values) {
+        if (!FacetCounting.countable().contains(field)) {
+            throw new IllegalArgumentException("'" + field + "' is not a keyword field");
+        }
+        Query query = searcher.parse(q, window);
+        return index.read(s -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (String v : values) {
+                counts.put(v, (long) s.count(new org.apache.lucene.search.BooleanQuery.Builder()
+                        .add(query, org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                        .add(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(field, v)),
+                                org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                        .build()));
+            }
+            return counts;
+        });
+    }
+
     /** A post id and when it was published. */
     public record Dated(long postId, Instant publishedAt) {
     }

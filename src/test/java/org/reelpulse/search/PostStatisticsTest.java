@@ -132,6 +132,15 @@ class PostStatisticsTest {
     }
 
     @Test
+    void shouldCountEachValueOfAFieldAmongTheMatches() {
+        assertThat(statistics.countEach("runway", TimeWindow.parse("2024-09-18", "2024-09-19"), "tag",
+                List.of("#noai", "#other"))).containsExactly(java.util.Map.entry("#noai", 3L),
+                        java.util.Map.entry("#other", 0L));
+        assertThat(statistics.countEach("runway", TimeWindow.parse("2024-09-19", "2024-09-19"), "group",
+                List.of("public"))).containsEntry("public", 1L);
+    }
+
+    @Test
     void shouldListTheFirstAndTheLatestMatches() {
         assertThat(statistics.inTimeOrder("runway", TimeWindow.ALL, 2, false))
                 .extracting(PostStatistics.Dated::postId).containsExactly(1L, 2L);
