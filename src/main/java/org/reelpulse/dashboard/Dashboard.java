@@ -101,7 +101,8 @@ public record Dashboard(TrackedEvent event, PeriodInfo period, Filters filters,
      * @param threshold      the volume the peak bucket had to exceed: median + k · max(1.4826 · MAD, 1)
      * @param baselineFrom   the baseline: the buckets before the spike that it is judged and explained against
      * @param terms          words and phrases most over-represented in the spike against the baseline
-     * @param termsRead      posts of the spike read for terms (all, up to 2,000; beyond, a sample)
+     * @param termsRead      posts of the spike read for terms (all of them up to
+     *                       {@code reelpulse.dashboard.spike-term-sample}, 300; beyond, a random sample)
      * @param hashtags       hashtags and mentions most over-represented in the spike against the baseline
      * @param firstPosts     the first posts of the spike
      * @param topPosts       the posts of the spike with the most engagement

@@ -16,6 +16,8 @@ import jakarta.validation.constraints.NotBlank;
  * @param spikeK          how many scaled MADs above the baseline's median a spike bucket must be
  * @param spikeMinPosts   the fewest posts a spike bucket holds
  * @param maxSpikes       the most spikes explained (the largest, shown in time order)
+ * @param spikeTermSample how many posts of a spike, and of its baseline, are read to find the words that
+ *                        set it apart (all of them when there are no more; beyond, a random sample)
  * @param statements      the most statements listed (the latest, shown in time order)
  * @param reactionHours   how long after a statement its public reaction is counted
  * @param topPosts        posts in the top posts by engagement
@@ -29,6 +31,7 @@ public record DashboardProperties(
         @DecimalMin("0.5") double spikeK,
         @Min(1) int spikeMinPosts,
         @Min(0) @Max(20) int maxSpikes,
+        @Min(10) @Max(10_000) int spikeTermSample,
         @Min(0) @Max(500) int statements,
         @Min(1) @Max(24 * 14) int reactionHours,
         @Min(0) @Max(100) int topPosts,

@@ -33,6 +33,7 @@ import org.reelpulse.post.PostRepository;
 import org.reelpulse.query.NamedQueries;
 import org.reelpulse.query.QueryFields;
 import org.reelpulse.search.PostStatistics;
+import org.reelpulse.search.PostStatistics.Breakdown;
 import org.reelpulse.search.PostStatistics.Summary;
 import org.reelpulse.search.PostStatistics.Tally;
 import org.springframework.stereotype.Service;
@@ -74,6 +75,8 @@ public class DashboardService {
     private static final String AUTHOR = QueryFields.AUTHOR;
     private static final int SPIKE_TERMS = 10;
     private static final int SPIKE_TAGS = 8;
+    /** The spike's most frequent hashtags whose count in the baseline is looked up. */
+    private static final int SPIKE_TAG_CANDIDATES = 30;
     private static final int SPIKE_POSTS = 3;
     private static final int SPIKE_AUTHORS = 5;
 
@@ -136,10 +139,10 @@ public class DashboardService {
         PostStatistics.Grid grid = interval.grid();
         String union = Scope.term(GROUP, properties.statementGroup());
 
-        Summary now = statistics.summarize(scope.compute(), period.window(), grid,
-                List.of(GROUP, THEME, CRAFT, SOURCE, LANG_FIELD), List.of(GROUP), properties.topAuthors());
-        Summary before = statistics.summarize(scope.compute(), previous.window(), grid, List.of(GROUP, THEME, CRAFT),
-                List.of(), 0);
+        Summary now = statistics.summarize(scope.compute(), period.window(), Breakdown.totals().perBucket(grid)
+                .overTime(GROUP).byField(THEME, CRAFT, SOURCE, LANG_FIELD).authors(properties.topAuthors()));
+        Summary before = statistics.summarize(scope.compute(), previous.window(), Breakdown.totals().perBucket(grid)
+                .overTime(GROUP).byField(THEME, CRAFT).authors(0));
 
         // the buckets of the period, and the baseline before them for spikes
         SpikeDetector detector = new SpikeDetector(spikeMethod(interval));
@@ -147,12 +150,18 @@ public class DashboardService {
         Instant firstStart = grid.bucketOf(period.from());
         Instant seriesStart = firstStart.minus(interval.length().multipliedBy(baselineBuckets));
         NavigableMap<Instant, Long> volume = new TreeMap<>();
+        // each group's posts per bucket too, for the baseline of each spike
+        Map<Instant, Map<String, Long>> groupVolume = new HashMap<>();
+        List<Summary> series = new ArrayList<>(List.of(before, now));
         if (seriesStart.isBefore(previous.from())) {
-            statistics.summarize(scope.compute(), new TimeWindow(seriesStart, previous.from()), grid, List.of(),
-                    List.of(), 0).buckets().forEach((start, t) -> volume.merge(start, t.posts(), Long::sum));
+            series.add(statistics.summarize(scope.compute(), new TimeWindow(seriesStart, previous.from()),
+                    Breakdown.totals().perBucket(grid).overTime(GROUP)));
         }
-        before.buckets().forEach((start, t) -> volume.merge(start, t.posts(), Long::sum));
-        now.buckets().forEach((start, t) -> volume.merge(start, t.posts(), Long::sum));
+        for (Summary part : series) {
+            part.buckets().forEach((start, t) -> volume.merge(start, t.posts(), Long::sum));
+            part.byFieldOverTime().get(GROUP).forEach((g, perBucket) -> perBucket.forEach((start, t) -> groupVolume
+                    .computeIfAbsent(start, x -> new HashMap<>()).merge(g, t.posts(), Long::sum)));
+        }
         List<Instant> starts = new ArrayList<>();
         for (Instant s = seriesStart; s.isBefore(period.to()); s = s.plus(interval.length())) {
             starts.add(s);
@@ -169,7 +178,7 @@ public class DashboardService {
                 : statistics.topByEngagement(scope.compute(), period.window(), properties.topPosts());
         List<SpikeParts> spikeParts = new ArrayList<>();
         for (SpikeDetector.Episode e : episodes) {
-            spikeParts.add(spikeParts(scope, period, interval, starts, counts, e));
+            spikeParts.add(spikeParts(scope, period, interval, starts, counts, groupVolume, e));
         }
         Set<Long> shown = new LinkedHashSet<>(topIds);
         latestStatements.forEach(d -> shown.add(d.postId()));
@@ -248,8 +257,8 @@ public class DashboardService {
             Scope scope = Scope.of(e, List.of(), List.of(), List.of());
             Instant day0 = Interval.DAY.align(e.announcedAt());
             TimeWindow window = new TimeWindow(day0.plus(Duration.ofDays(fromDay)), day0.plus(Duration.ofDays(toDay + 1L)));
-            Summary s = statistics.summarize(scope.compute(), window, Interval.DAY.grid(), List.of(GROUP), List.of(GROUP),
-                    0);
+            Summary s = statistics.summarize(scope.compute(), window, Breakdown.totals().perBucket(Interval.DAY.grid())
+                    .overTime(GROUP));
             NavigableMap<Instant, Tally> unions = s.byFieldOverTime().get(GROUP).getOrDefault(properties.statementGroup(),
                     new TreeMap<>());
             List<EventComparison.Day> days = new ArrayList<>();
@@ -371,28 +380,38 @@ public class DashboardService {
     }
 
     /** What is counted and read for one spike before the posts shown are loaded. */
-    private record SpikeParts(SpikeDetector.Episode episode, Instant peak, TimeWindow window, TimeWindow baseline, long posts,
-            long baselinePosts, Summary summary, Summary baselineSummary, PostStatistics.Contrast contrast,
-            List<PostStatistics.Dated> first, List<Long> top) {
+    private record SpikeParts(SpikeDetector.Episode episode, Instant peak, TimeWindow window, TimeWindow baseline,
+            long posts, long baselinePosts, Summary summary, Map<String, Long> baselineGroups,
+            Map<String, Long> baselineTags, PostStatistics.Contrast contrast, List<PostStatistics.Dated> first,
+            List<Long> top) {
     }
 
+    /**
+     * Counts and reads what explains a spike. The baseline's volume and groups come from the buckets
+     * already counted; only the hashtags of the spike are counted in the baseline, one by one.
+     */
     private SpikeParts spikeParts(Scope scope, Period period, Interval interval, List<Instant> starts, long[] counts,
-            SpikeDetector.Episode e) {
+            Map<Instant, Map<String, Long>> groupVolume, SpikeDetector.Episode e) {
         Instant from = max(starts.get(e.first()), period.from());
         Instant to = min(starts.get(e.last()).plus(interval.length()), period.to());
         TimeWindow window = new TimeWindow(from, to);
         int baselineFirst = Math.max(0, e.first() - interval.baselineBuckets());
         TimeWindow baseline = new TimeWindow(starts.get(baselineFirst), starts.get(e.first()));
         long baselinePosts = 0;
+        Map<String, Long> baselineGroups = new HashMap<>();
         for (int i = baselineFirst; i < e.first(); i++) {
             baselinePosts += counts[i];
+            groupVolume.getOrDefault(starts.get(i), Map.of()).forEach((g, n) -> baselineGroups.merge(g, n, Long::sum));
         }
-        List<String> fields = List.of(GROUP, TAG);
-        Summary in = statistics.summarize(scope.compute(), window, null, fields, List.of(), SPIKE_AUTHORS);
-        Summary out = statistics.summarize(scope.compute(), baseline, null, fields, List.of(), 0);
+        Summary in = statistics.summarize(scope.compute(), window, Breakdown.totals().byField(GROUP, TAG)
+                .authors(SPIKE_AUTHORS));
+        List<String> candidateTags = in.byField().get(TAG).entrySet().stream().filter(t -> t.getValue().posts() >= 2)
+                .limit(SPIKE_TAG_CANDIDATES).map(Map.Entry::getKey).toList();
+        Map<String, Long> baselineTags = statistics.countEach(scope.compute(), baseline, TAG, candidateTags);
         PostStatistics.Contrast contrast = statistics.contrast(scope.compute(), window, scope.compute(), baseline,
-                SPIKE_TERMS);
-        return new SpikeParts(e, max(starts.get(e.peak().index()), period.from()), window, baseline, in.total().posts(), baselinePosts, in, out, contrast,
+                SPIKE_TERMS, properties.spikeTermSample());
+        return new SpikeParts(e, max(starts.get(e.peak().index()), period.from()), window, baseline, in.total().posts(),
+                baselinePosts, in, baselineGroups, baselineTags, contrast,
                 statistics.inTimeOrder(scope.compute(), window, SPIKE_POSTS, false),
                 statistics.topByEngagement(scope.compute(), window, SPIKE_POSTS));
     }
@@ -405,11 +424,11 @@ public class DashboardService {
                         scope.drill(p.window(), allRead ? t.inPeriod() : null, Scope.text(t.term()))))
                 .toList();
         long inPosts = p.summary().total().posts();
-        long outPosts = p.baselineSummary().total().posts();
+        long outPosts = p.baselinePosts();
         List<Dashboard.Term> tags = new ArrayList<>();
         p.summary().byField().get(TAG).forEach((tag, t) -> {
-            if (t.posts() >= 2) {
-                long base = p.baselineSummary().of(TAG, tag).posts();
+            if (p.baselineTags().containsKey(tag)) {
+                long base = p.baselineTags().get(tag);
                 double inShare = (double) t.posts() / inPosts;
                 double outShare = outPosts == 0 ? 1 : Math.max(base, 0.5) / outPosts;
                 tags.add(new Dashboard.Term(tag, t.posts(), base, Figures.round((inShare - outShare) * (inShare / outShare)),
@@ -420,11 +439,11 @@ public class DashboardService {
         List<Dashboard.Term> topTags = tags.stream().filter(t -> t.score() > 0).limit(SPIKE_TAGS).toList();
 
         Set<String> groupNames = new LinkedHashSet<>(p.summary().byField().get(GROUP).keySet());
-        groupNames.addAll(p.baselineSummary().byField().get(GROUP).keySet());
+        groupNames.addAll(p.baselineGroups().keySet());
         List<Dashboard.GroupShift> groups = new ArrayList<>();
         for (String g : groupNames) {
             long in = p.summary().of(GROUP, g).posts();
-            long out = p.baselineSummary().of(GROUP, g).posts();
+            long out = p.baselineGroups().getOrDefault(g, 0L);
             double inShare = inPosts == 0 ? 0 : (double) in / inPosts;
             Double outShare = Figures.share(out, outPosts);
             groups.add(new Dashboard.GroupShift(g, groupLabels.getOrDefault(g, g), in, Figures.round(inShare), out,
@@ -524,25 +543,25 @@ public class DashboardService {
     private List<Dashboard.Statement> statements(Scope scope, TrackedEvent event, List<PostStatistics.Dated> dated,
             Shown loaded, String union) {
         Duration hours = Duration.ofHours(properties.reactionHours());
+        List<Post> shown = dated.stream().map(d -> loaded.posts().get(d.postId()))
+                .filter(java.util.Objects::nonNull).toList(); // absent when deleted since it was indexed
+        List<TimeWindow> after = shown.stream().map(p -> new TimeWindow(p.publishedAt(), p.publishedAt().plus(hours)))
+                .toList();
+        List<Tally> reactions = statistics.tallies(scope.compute(Scope.not(union)), after);
         List<Dashboard.Statement> statements = new ArrayList<>();
-        for (PostStatistics.Dated d : dated) {
-            Post p = loaded.posts().get(d.postId());
-            if (p == null) {
-                continue; // deleted since it was indexed
-            }
+        for (int i = 0; i < shown.size(); i++) {
+            Post p = shown.get(i);
             Sentiment s = loaded.sentiments().get(p.id());
             Labels l = loaded.labels().getOrDefault(p.id(), Labels.NONE);
-            TimeWindow after = new TimeWindow(p.publishedAt(), p.publishedAt().plus(hours));
-            Tally reaction = statistics.summarize(scope.compute(Scope.not(union)), after, null, List.of(), List.of(), 0)
-                    .total();
+            Tally reaction = reactions.get(i);
             statements.add(new Dashboard.Statement(p.id(), p.publishedAt(), p.author().handle(), p.author().name(),
                     p.source(), l.stance() == null ? null : l.stance().name(),
                     s == null ? null : s.label().key(), s == null ? null : Figures.round(s.score()),
                     KeySentences.pick(p.text(), loaded.sentences().getOrDefault(p.id(), List.of()), event.parties()),
                     p.url(),
-                    new Dashboard.Reaction(after.from(), after.to(), reaction.posts(), reaction.negative(),
+                    new Dashboard.Reaction(after.get(i).from(), after.get(i).to(), reaction.posts(), reaction.negative(),
                             reaction.positive(), Figures.round(reaction.net()), reaction.sided() < properties.fewPosts(),
-                            scope.drill(after, reaction.posts(), Scope.not(union)))));
+                            scope.drill(after.get(i), reaction.posts(), Scope.not(union)))));
         }
         return statements;
     }

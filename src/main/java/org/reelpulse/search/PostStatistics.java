@@ -16,6 +16,8 @@ import java.util.Random;
 import java.util.TreeMap;
 
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
@@ -29,9 +31,8 @@ import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.packed.PackedInts;
 import org.reelpulse.base.TimeWindow;
-import org.reelpulse.base.UserInputException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,9 +43,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PostStatistics {
-
-    /** How many posts of a period, and of its baseline, are read to find the words that set it apart. */
-    public static final int TERM_SAMPLE = 2_000;
 
     /** The order of the sentiment slots of a {@link Tally}, as indexed. */
     private static final List<String> LABELS = List.of("negative", "neutral", "positive", "unscored",
@@ -125,12 +123,12 @@ public class PostStatistics {
      * What a query matches in a window.
      *
      * @param total           every match
-     * @param authors         distinct authors of the matches
+     * @param authors         distinct authors of the matches (0 unless the breakdown asks for authors)
      * @param buckets         matches per grid bucket, keyed by the bucket's start; empty buckets absent
      * @param byField         per keyword field asked for: each value's matches (several per post for
      *                        themes, crafts, entities and tags)
      * @param byFieldOverTime per field asked for over time: each value's matches per bucket
-     * @param topAuthors      the authors whose matches drew the most engagement, most first
+     * @param topAuthors      the authors whose matches drew the most engagement, most first (as many as asked)
      */
     public record Summary(Tally total, long authors, NavigableMap<Instant, Tally> buckets,
             Map<String, Map<String, Tally>> byField, Map<String, Map<String, NavigableMap<Instant, Tally>>> byFieldOverTime,
@@ -143,24 +141,167 @@ public class PostStatistics {
     }
 
     /**
-     * Counts the matches of {@code q} in the window in one pass: in total, per bucket of {@code grid}
-     * (null: no buckets), per value of each of {@code fields} (any keyword field that can be counted as
-     * a facet), per value and bucket of {@code fieldsOverTime} (a subset of {@code fields}), their
-     * distinct authors and the {@code topAuthors} authors by engagement.
+     * What a summary breaks the matches down by: buckets of a grid (null: none), the values of keyword
+     * fields (any field that can be counted as a facet, except author), the values of some of them per
+     * bucket too, and the authors (distinct, and the top ones by engagement).
      */
-    public Summary summarize(String q, TimeWindow window, Grid grid, List<String> fields, List<String> fieldsOverTime,
+    public record Breakdown(Grid grid, List<String> fields, List<String> fieldsOverTime, boolean authors,
             int topAuthors) {
-        for (String f : fields) {
+
+        public Breakdown {
+            fields = List.copyOf(fields);
+            fieldsOverTime = List.copyOf(fieldsOverTime);
+        }
+
+        /** Only the totals. */
+        public static Breakdown totals() {
+            return new Breakdown(null, List.of(), List.of(), false, 0);
+        }
+
+        /** Also per bucket of this grid. */
+        public Breakdown perBucket(Grid g) {
+            return new Breakdown(g, fields, fieldsOverTime, authors, topAuthors);
+        }
+
+        /** Also per value of these fields. */
+        public Breakdown byField(String... f) {
+            List<String> all = new ArrayList<>(fields);
+            for (String x : f) {
+                if (!all.contains(x)) {
+                    all.add(x);
+                }
+            }
+            return new Breakdown(grid, all, fieldsOverTime, authors, topAuthors);
+        }
+
+        /** Also per value of these fields per bucket. */
+        public Breakdown overTime(String... f) {
+            Breakdown b = byField(f);
+            List<String> all = new ArrayList<>(fieldsOverTime);
+            all.addAll(List.of(f));
+            return new Breakdown(grid, b.fields, all, authors, topAuthors);
+        }
+
+        /** Also the distinct authors, and the {@code top} authors by engagement. */
+        public Breakdown authors(int top) {
+            return new Breakdown(grid, fields, fieldsOverTime, true, top);
+        }
+    }
+
+    /**
+     * Counts the matches of {@code q} in the window in one pass, as {@code breakdown} says. With a grid
+     * the window must have both ends.
+     */
+    public Summary summarize(String q, TimeWindow window, Breakdown breakdown) {
+        for (String f : breakdown.fields()) {
             if (!FacetCounting.countable().contains(f) || IndexFields.AUTHOR.equals(f)) {
-                throw new UserInputException("'" + f + "' cannot be summarised; fields are "
+                throw new IllegalArgumentException("'" + f + "' cannot be summarised; fields are "
                         + String.join(", ", FacetCounting.countable()) + " except author.");
             }
         }
-        if (!fields.containsAll(fieldsOverTime) || (grid == null && !fieldsOverTime.isEmpty())) {
-            throw new IllegalArgumentException("Fields over time need a grid and must be among the fields");
+        if (breakdown.grid() != null && (window.from() == null || window.to() == null)) {
+            throw new IllegalArgumentException("Buckets need a window with both ends");
+        }
+        if (breakdown.grid() == null && !breakdown.fieldsOverTime().isEmpty()) {
+            throw new IllegalArgumentException("Fields over time need a grid");
         }
         Query query = searcher.parse(q, window);
-        return index.read(s -> s.search(query, new SummaryCollectors(grid, fields, fieldsOverTime, topAuthors)));
+        return index.read(s -> {
+            OrdinalMap authors = breakdown.authors() ? authorOrdinals(s.getIndexReader()) : null;
+            return s.search(query, new SummaryCollectors(window, breakdown, authors, s.getIndexReader().leaves()));
+        });
+    }
+
+    /** The authors' global ordinals of the current reader, built once per reader. */
+    private volatile CachedOrdinals authorOrdinals;
+
+    private record CachedOrdinals(IndexReader.CacheKey key, OrdinalMap map) {
+    }
+
+    /**
+     * One numbering of the authors across segments, so that counting them is an array per request
+     * instead of a map of handles; rebuilt when the index changes.
+     */
+    private OrdinalMap authorOrdinals(IndexReader reader) throws IOException {
+        IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+        CachedOrdinals cached = authorOrdinals;
+        if (helper != null && cached != null && cached.key() == helper.getKey()) {
+            return cached.map();
+        }
+        List<LeafReaderContext> leaves = reader.leaves();
+        SortedDocValues[] values = new SortedDocValues[leaves.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = DocValues.getSorted(leaves.get(i).reader(), IndexFields.AUTHOR);
+        }
+        OrdinalMap map = OrdinalMap.build(helper == null ? null : helper.getKey(), values, PackedInts.DEFAULT);
+        if (helper != null) {
+            authorOrdinals = new CachedOrdinals(helper.getKey(), map);
+        }
+        return map;
+    }
+
+    /**
+     * The matches of {@code q} in each window, in one pass over the span of them all (for many short
+     * windows, such as the hours after each statement): each window counted exactly.
+     */
+    public List<Tally> tallies(String q, List<TimeWindow> windows) {
+        if (windows.isEmpty()) {
+            return List.of();
+        }
+        Instant from = windows.stream().map(TimeWindow::from).min(Instant::compareTo).orElseThrow();
+        Instant to = windows.stream().map(TimeWindow::to).max(Instant::compareTo).orElseThrow();
+        Query query = searcher.parse(q, new TimeWindow(from, to));
+        long[] keys = index.read(s -> s.search(query, new TimedSlotCollectors()));
+        // each key is time × 8 + sentiment slot, so one sort orders them by time
+        java.util.Arrays.sort(keys);
+        List<Tally> tallies = new ArrayList<>();
+        for (TimeWindow w : windows) {
+            long[] row = new long[WIDTH];
+            int start = lowerBound(keys, w.from().toEpochMilli() * 8);
+            int end = lowerBound(keys, w.to().toEpochMilli() * 8);
+            for (int i = start; i < end; i++) {
+                add(row, (int) (keys[i] & 7), false);
+            }
+            tallies.add(Tally.of(row));
+        }
+        return tallies;
+    }
+
+    private static int lowerBound(long[] sorted, long key) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * For each value of a keyword field, how many matches of {@code q} in the window carry it: one
+     * count per value, each led by the value's own postings, so a few rare values cost little however
+     * many posts {@code q} matches.
+     */
+    public Map<String, Long> countEach(String q, TimeWindow window, String field, Collection<String> values) {
+        if (!FacetCounting.countable().contains(field)) {
+            throw new IllegalArgumentException("'" + field + "' is not a keyword field");
+        }
+        Query query = searcher.parse(q, window);
+        return index.read(s -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (String v : values) {
+                counts.put(v, (long) s.count(new org.apache.lucene.search.BooleanQuery.Builder()
+                        .add(query, org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                        .add(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(field, v)),
+                                org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                        .build()));
+            }
+            return counts;
+        });
     }
 
     /** A post id and when it was published. */
@@ -208,7 +349,7 @@ public class PostStatistics {
      * The words and phrases that set a period apart from a baseline.
      *
      * @param periodPosts     matches in the period
-     * @param periodRead      of those, how many were read (all of them up to {@link #TERM_SAMPLE})
+     * @param periodRead      of those, how many were read (all of them up to the sample size)
      * @param baselinePosts   matches in the baseline
      * @param baselineRead    of those, how many were read
      */
@@ -220,16 +361,17 @@ public class PostStatistics {
      * The words and two-word phrases most over-represented in the matches of {@code q} in
      * {@code window} against those of {@code baselineQ} in {@code baselineWindow}, scored
      * (share in the period − share in the baseline) × (share in the period / share in the baseline)
-     * by document counts. Each side is read in full up to {@link #TERM_SAMPLE} posts, beyond that as
-     * a random sample (always the same for the same index).
+     * by document counts. Each side is read in full up to {@code sample} posts, beyond that as a random
+     * sample (always the same for the same index): reading texts is what costs here.
      */
-    public Contrast contrast(String q, TimeWindow window, String baselineQ, TimeWindow baselineWindow, int size) {
+    public Contrast contrast(String q, TimeWindow window, String baselineQ, TimeWindow baselineWindow, int size,
+            int sample) {
         SignificantTerms.checkSize(size);
         Query period = searcher.parse(q, window);
         Query baseline = searcher.parse(baselineQ, baselineWindow);
         return index.read(s -> {
-            Sampled in = s.search(period, new SampleCollectors(TERM_SAMPLE));
-            Sampled out = s.search(baseline, new SampleCollectors(TERM_SAMPLE));
+            Sampled in = s.search(period, new SampleCollectors(sample));
+            Sampled out = s.search(baseline, new SampleCollectors(sample));
             List<ContrastTerm> terms = SignificantTerms.contrast(s, index.analyzer(), in.docs(), out.docs(), size)
                     .stream().map(t -> new ContrastTerm(t.term(), t.inResults(), t.inBaseline(), t.score())).toList();
             return new Contrast(in.matches(), in.docs().length, out.matches(), out.docs().length, terms);
@@ -307,67 +449,143 @@ public class PostStatistics {
 
     /** Adds one post to a tally row. */
     private static void add(long[] row, int slot, boolean withTheme) {
-        row[0]++;
-        row[1 + slot]++;
+        add(row, 0, slot, withTheme);
+    }
+
+    /** Adds one post to the tally that starts at {@code at} in a flat array of tallies. */
+    private static void add(long[] rows, int at, int slot, boolean withTheme) {
+        rows[at]++;
+        rows[at + 1 + slot]++;
         if (withTheme) {
-            row[6]++;
+            rows[at + 6]++;
         }
     }
 
     private static void merge(long[] into, long[] from) {
-        for (int i = 0; i < WIDTH; i++) {
+        for (int i = 0; i < into.length; i++) {
             into[i] += from[i];
         }
     }
 
-    private static final class SummaryCollectors implements CollectorManager<SummaryCollector, Summary> {
-        private final Grid grid;
-        private final List<String> fields;
-        private final List<String> fieldsOverTime;
-        private final int topAuthors;
+    /** The sentiment slot of each ordinal of a segment's sentiment doc values. */
+    private static int[] slots(SortedDocValues sentiment) throws IOException {
+        int[] slotOfOrd = new int[sentiment.getValueCount()];
+        for (int ord = 0; ord < slotOfOrd.length; ord++) {
+            int slot = LABELS.indexOf(sentiment.lookupOrd(ord).utf8ToString());
+            slotOfOrd[ord] = slot < 0 ? PENDING : slot;
+        }
+        return slotOfOrd;
+    }
 
-        SummaryCollectors(Grid grid, List<String> fields, List<String> fieldsOverTime, int topAuthors) {
-            this.grid = grid;
-            this.fields = List.copyOf(fields);
-            this.fieldsOverTime = List.copyOf(fieldsOverTime);
-            this.topAuthors = topAuthors;
+    /** Collects time × 8 + sentiment slot of every match. */
+    private static final class TimedSlotCollectors implements CollectorManager<TimedSlotCollector, long[]> {
+        @Override
+        public TimedSlotCollector newCollector() {
+            return new TimedSlotCollector();
+        }
+
+        @Override
+        public long[] reduce(Collection<TimedSlotCollector> collectors) {
+            int n = collectors.stream().mapToInt(c -> c.size).sum();
+            long[] all = new long[n];
+            int at = 0;
+            for (TimedSlotCollector c : collectors) {
+                System.arraycopy(c.keys, 0, all, at, c.size);
+                at += c.size;
+            }
+            return all;
+        }
+    }
+
+    private static final class TimedSlotCollector extends SimpleCollector {
+        private long[] keys = new long[1024];
+        private int size;
+        private NumericDocValues published;
+        private SortedDocValues sentiment;
+        private int[] slotOfOrd;
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            published = DocValues.getNumeric(context.reader(), IndexFields.PUBLISHED);
+            sentiment = DocValues.getSorted(context.reader(), IndexFields.SENTIMENT);
+            slotOfOrd = slots(sentiment);
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            if (!published.advanceExact(doc)) {
+                return;
+            }
+            int slot = sentiment.advanceExact(doc) ? slotOfOrd[sentiment.ordValue()] : PENDING;
+            if (size == keys.length) {
+                keys = java.util.Arrays.copyOf(keys, size * 2);
+            }
+            keys[size++] = published.longValue() * 8 + slot;
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+    }
+
+    private static final class SummaryCollectors implements CollectorManager<SummaryCollector, Summary> {
+        private final Breakdown breakdown;
+        private final OrdinalMap authors;
+        private final List<LeafReaderContext> leaves;
+        private final long firstBucket;
+        private final int buckets;
+
+        SummaryCollectors(TimeWindow window, Breakdown breakdown, OrdinalMap authors, List<LeafReaderContext> leaves) {
+            this.breakdown = breakdown;
+            this.authors = authors;
+            this.leaves = leaves;
+            Grid grid = breakdown.grid();
+            this.firstBucket = grid == null ? 0 : grid.index(window.from().toEpochMilli());
+            this.buckets = grid == null ? 0
+                    : Math.toIntExact(grid.index(window.to().toEpochMilli() - 1) - firstBucket + 1);
         }
 
         @Override
         public SummaryCollector newCollector() {
-            return new SummaryCollector(grid, fields, fieldsOverTime);
+            return new SummaryCollector(breakdown, authors, firstBucket, buckets);
         }
 
         @Override
         public Summary reduce(Collection<SummaryCollector> collectors) throws IOException {
+            List<String> fields = breakdown.fields();
             long[] total = new long[WIDTH];
-            Map<Long, long[]> buckets = new HashMap<>();
+            long[] perBucket = new long[buckets * WIDTH];
             List<Map<String, long[]>> byField = new ArrayList<>();
-            List<Map<String, Map<Long, long[]>>> overTime = new ArrayList<>();
+            List<Map<String, long[]>> overTime = new ArrayList<>();
             fields.forEach(f -> {
                 byField.add(new HashMap<>());
                 overTime.add(new HashMap<>());
             });
-            Map<BytesRef, long[]> authors = new HashMap<>();
-            Map<BytesRef, String> groups = new HashMap<>();
+            int authorCount = authors == null ? 0 : Math.toIntExact(authors.getValueCount());
+            long[] authorPosts = new long[authorCount];
+            long[] authorEngagement = new long[authorCount];
+            String[] authorGroup = new String[authorCount];
             for (SummaryCollector c : collectors) {
                 c.flush();
                 merge(total, c.total);
-                c.buckets.forEach((k, v) -> merge(buckets.computeIfAbsent(k, x -> new long[WIDTH]), v));
+                merge(perBucket, c.buckets);
                 for (int i = 0; i < fields.size(); i++) {
                     Map<String, long[]> into = byField.get(i);
                     c.byField.get(i).forEach((value, v) -> merge(into.computeIfAbsent(value, x -> new long[WIDTH]), v));
-                    Map<String, Map<Long, long[]>> intoTime = overTime.get(i);
-                    c.overTime.get(i).forEach((value, perBucket) -> perBucket.forEach((k, v) -> merge(
-                            intoTime.computeIfAbsent(value, x -> new HashMap<>()).computeIfAbsent(k, x -> new long[WIDTH]),
-                            v)));
+                    Map<String, long[]> intoTime = overTime.get(i);
+                    c.overTime.get(i).forEach((value, v) -> merge(intoTime.computeIfAbsent(value,
+                            x -> new long[buckets * WIDTH]), v));
                 }
-                c.authors.forEach((a, v) -> {
-                    long[] t = authors.computeIfAbsent(a, x -> new long[2]);
-                    t[0] += v[0];
-                    t[1] += v[1];
-                });
-                c.groups.forEach(groups::putIfAbsent);
+                if (authors != null) {
+                    merge(authorPosts, c.authorPosts);
+                    merge(authorEngagement, c.authorEngagement);
+                    for (int a = 0; a < authorCount; a++) {
+                        if (authorGroup[a] == null && c.authorGroup[a] >= 0) {
+                            authorGroup[a] = c.groupNames.get(c.authorGroup[a]);
+                        }
+                    }
+                }
             }
             Map<String, Map<String, Tally>> fieldTallies = new LinkedHashMap<>();
             Map<String, Map<String, NavigableMap<Instant, Tally>>> fieldSeries = new LinkedHashMap<>();
@@ -378,110 +596,160 @@ public class PostStatistics {
                                 .thenComparing(Map.Entry::getKey))
                         .forEach(e -> values.put(e.getKey(), Tally.of(e.getValue())));
                 fieldTallies.put(fields.get(i), values);
-                if (fieldsOverTime.contains(fields.get(i))) {
+                if (breakdown.fieldsOverTime().contains(fields.get(i))) {
                     Map<String, NavigableMap<Instant, Tally>> series = new LinkedHashMap<>();
                     for (String value : values.keySet()) {
-                        series.put(value, byStart(overTime.get(i).getOrDefault(value, Map.of())));
+                        series.put(value, byStart(overTime.get(i).get(value)));
                     }
                     fieldSeries.put(fields.get(i), series);
                 }
             }
-            List<AuthorTotal> top = authors.entrySet().stream()
-                    .sorted(Comparator.<Map.Entry<BytesRef, long[]>>comparingLong(e -> -e.getValue()[1])
-                            .thenComparingLong(e -> -e.getValue()[0]).thenComparing(Map.Entry::getKey))
-                    .limit(topAuthors)
-                    .map(e -> new AuthorTotal(e.getKey().utf8ToString(), groups.get(e.getKey()), e.getValue()[0],
-                            e.getValue()[1]))
-                    .toList();
-            return new Summary(Tally.of(total), authors.size(), byStart(buckets), fieldTallies, fieldSeries, top);
+            long distinct = 0;
+            // the top authors: a small heap, weakest on top, instead of sorting every author
+            Comparator<Integer> stronger = Comparator.<Integer>comparingLong(a -> authorEngagement[a])
+                    .thenComparingLong(a -> authorPosts[a]).thenComparing(Comparator.<Integer>reverseOrder());
+            java.util.PriorityQueue<Integer> top = new java.util.PriorityQueue<>(Math.max(1, breakdown.topAuthors()),
+                    stronger);
+            for (int a = 0; a < authorCount; a++) {
+                if (authorPosts[a] > 0) {
+                    distinct++;
+                    if (breakdown.topAuthors() > 0) {
+                        if (top.size() < breakdown.topAuthors()) {
+                            top.add(a);
+                        } else if (stronger.compare(a, top.peek()) > 0) {
+                            top.poll();
+                            top.add(a);
+                        }
+                    }
+                }
+            }
+            List<Integer> ranked = new ArrayList<>(top);
+            ranked.sort(stronger.reversed());
+            List<AuthorTotal> topAuthors = new ArrayList<>();
+            for (int a : ranked) {
+                topAuthors.add(new AuthorTotal(handle(a), authorGroup[a], authorPosts[a], authorEngagement[a]));
+            }
+            return new Summary(Tally.of(total), distinct, byStart(perBucket), fieldTallies, fieldSeries, topAuthors);
         }
 
-        private NavigableMap<Instant, Tally> byStart(Map<Long, long[]> buckets) {
+        /** An author's handle from the first segment that has them. */
+        private String handle(int globalOrd) throws IOException {
+            int segment = authors.getFirstSegmentNumber(globalOrd);
+            long ord = authors.getFirstSegmentOrd(globalOrd);
+            return DocValues.getSorted(leaves.get(segment).reader(), IndexFields.AUTHOR).lookupOrd((int) ord)
+                    .utf8ToString();
+        }
+
+        private NavigableMap<Instant, Tally> byStart(long[] flat) {
             NavigableMap<Instant, Tally> m = new TreeMap<>();
-            buckets.forEach((k, v) -> m.put(grid.start(k), Tally.of(v)));
+            for (int b = 0; flat != null && b < buckets; b++) {
+                if (flat[b * WIDTH] > 0) {
+                    m.put(breakdown.grid().start(firstBucket + b),
+                            Tally.of(java.util.Arrays.copyOfRange(flat, b * WIDTH, (b + 1) * WIDTH)));
+                }
+            }
             return Collections.unmodifiableNavigableMap(m);
         }
     }
 
     /**
-     * Counts by doc-value ordinal within a segment and turns ordinals into values when the segment
-     * ends, so no string is made per post.
+     * Counts into arrays: per bucket, per doc-value ordinal of each field within a segment (turned into
+     * values when the segment ends, so no string is made per post), and per author's global ordinal.
      */
     private static final class SummaryCollector extends SimpleCollector {
-        private final Grid grid;
-        private final List<String> fields;
+        private final Breakdown breakdown;
+        private final OrdinalMap authors;
+        private final long firstBucket;
+        private final int bucketCount;
         private final boolean[] overTimeField;
 
         final long[] total = new long[WIDTH];
-        final Map<Long, long[]> buckets = new HashMap<>();
+        final long[] buckets;
         final List<Map<String, long[]>> byField = new ArrayList<>();
-        final List<Map<String, Map<Long, long[]>>> overTime = new ArrayList<>();
-        /** Per author: posts and engagement. */
-        final Map<BytesRef, long[]> authors = new HashMap<>();
-        final Map<BytesRef, String> groups = new HashMap<>();
+        final List<Map<String, long[]>> overTime = new ArrayList<>();
+        final long[] authorPosts;
+        final long[] authorEngagement;
+        final int[] authorGroup;
+        final List<String> groupNames = new ArrayList<>();
 
         private NumericDocValues published;
         private SortedDocValues sentiment;
         private int[] slotOfOrd;
         private SortedSetDocValues themes;
         private SortedDocValues author;
+        private org.apache.lucene.util.LongValues authorToGlobal;
         private SortedDocValues group;
+        private int[] groupIndex;
         private NumericDocValues engagement;
         private final SortedDocValues[] single;
         private final SortedSetDocValues[] multi;
         /** Per field: tallies per ordinal of this segment. */
         private final long[][][] perOrd;
-        /** Per field over time: bucket → tallies per ordinal of this segment. */
-        private final List<Map<Long, long[][]>> perOrdOverTime = new ArrayList<>();
-        private long[] authorPosts;
-        private long[] authorEngagement;
-        private int[] authorGroup;
+        /** Per field over time: per ordinal of this segment, tallies per bucket. */
+        private final long[][][] perOrdOverTime;
+        private boolean open;
 
-        SummaryCollector(Grid grid, List<String> fields, List<String> fieldsOverTime) {
-            this.grid = grid;
-            this.fields = fields;
-            this.overTimeField = new boolean[fields.size()];
-            this.single = new SortedDocValues[fields.size()];
-            this.multi = new SortedSetDocValues[fields.size()];
-            this.perOrd = new long[fields.size()][][];
-            for (int i = 0; i < fields.size(); i++) {
-                overTimeField[i] = fieldsOverTime.contains(fields.get(i));
+        SummaryCollector(Breakdown breakdown, OrdinalMap authors, long firstBucket, int bucketCount) {
+            this.breakdown = breakdown;
+            this.authors = authors;
+            this.firstBucket = firstBucket;
+            this.bucketCount = bucketCount;
+            this.buckets = new long[bucketCount * WIDTH];
+            int n = breakdown.fields().size();
+            this.overTimeField = new boolean[n];
+            this.single = new SortedDocValues[n];
+            this.multi = new SortedSetDocValues[n];
+            this.perOrd = new long[n][][];
+            this.perOrdOverTime = new long[n][][];
+            for (int i = 0; i < n; i++) {
+                overTimeField[i] = breakdown.fieldsOverTime().contains(breakdown.fields().get(i));
                 byField.add(new HashMap<>());
                 overTime.add(new HashMap<>());
-                perOrdOverTime.add(new HashMap<>());
             }
+            int authorCount = authors == null ? 0 : Math.toIntExact(authors.getValueCount());
+            this.authorPosts = new long[authorCount];
+            this.authorEngagement = new long[authorCount];
+            this.authorGroup = new int[authorCount];
+            java.util.Arrays.fill(authorGroup, -1);
         }
 
         @Override
         protected void doSetNextReader(LeafReaderContext context) throws IOException {
             flush();
+            open = true;
             var reader = context.reader();
             published = DocValues.getNumeric(reader, IndexFields.PUBLISHED);
             sentiment = DocValues.getSorted(reader, IndexFields.SENTIMENT);
-            slotOfOrd = new int[sentiment.getValueCount()];
-            for (int ord = 0; ord < slotOfOrd.length; ord++) {
-                int slot = LABELS.indexOf(sentiment.lookupOrd(ord).utf8ToString());
-                slotOfOrd[ord] = slot < 0 ? PENDING : slot;
-            }
+            slotOfOrd = slots(sentiment);
             themes = DocValues.getSortedSet(reader, IndexFields.THEME);
-            author = DocValues.getSorted(reader, IndexFields.AUTHOR);
-            group = DocValues.getSorted(reader, IndexFields.GROUP);
-            engagement = DocValues.getNumeric(reader, IndexFields.ENGAGEMENT);
-            authorPosts = new long[author.getValueCount()];
-            authorEngagement = new long[author.getValueCount()];
-            authorGroup = new int[author.getValueCount()];
-            java.util.Arrays.fill(authorGroup, -1);
-            for (int i = 0; i < fields.size(); i++) {
-                String f = fields.get(i);
+            if (authors != null) {
+                author = DocValues.getSorted(reader, IndexFields.AUTHOR);
+                authorToGlobal = authors.getGlobalOrds(context.ord);
+                engagement = DocValues.getNumeric(reader, IndexFields.ENGAGEMENT);
+                group = DocValues.getSorted(reader, IndexFields.GROUP);
+                groupIndex = new int[group.getValueCount()];
+                for (int ord = 0; ord < groupIndex.length; ord++) {
+                    String name = group.lookupOrd(ord).utf8ToString();
+                    int at = groupNames.indexOf(name);
+                    if (at < 0) {
+                        groupNames.add(name);
+                        at = groupNames.size() - 1;
+                    }
+                    groupIndex[ord] = at;
+                }
+            }
+            for (int i = 0; i < perOrd.length; i++) {
+                String f = breakdown.fields().get(i);
                 int ords;
                 if (IndexFields.MULTI_VALUED.contains(f)) {
                     multi[i] = DocValues.getSortedSet(reader, f);
-                    ords = (int) multi[i].getValueCount();
+                    ords = Math.toIntExact(multi[i].getValueCount());
                 } else {
                     single[i] = DocValues.getSorted(reader, f);
                     ords = single[i].getValueCount();
                 }
                 perOrd[i] = new long[ords][];
+                perOrdOverTime[i] = overTimeField[i] ? new long[ords][] : null;
             }
         }
 
@@ -491,12 +759,15 @@ public class PostStatistics {
                 return;
             }
             int slot = sentiment.advanceExact(doc) ? slotOfOrd[sentiment.ordValue()] : PENDING;
-            boolean withTheme = themes.advanceExact(doc) && themes.docValueCount() > 0;
-            add(total, slot, withTheme);
-            long bucket = 0;
-            if (grid != null) {
-                bucket = grid.index(published.longValue());
-                add(buckets.computeIfAbsent(bucket, k -> new long[WIDTH]), slot, withTheme);
+            boolean withTheme = themes.advanceExact(doc);
+            add(total, 0, slot, withTheme);
+            int bucket = -1;
+            if (bucketCount > 0) {
+                long b = breakdown.grid().index(published.longValue()) - firstBucket;
+                if (b >= 0 && b < bucketCount) {
+                    bucket = (int) b;
+                    add(buckets, bucket * WIDTH, slot, withTheme);
+                }
             }
             for (int i = 0; i < perOrd.length; i++) {
                 if (multi[i] != null) {
@@ -509,67 +780,55 @@ public class PostStatistics {
                     count(i, single[i].ordValue(), bucket, slot, withTheme);
                 }
             }
-            if (author.advanceExact(doc)) {
-                int a = author.ordValue();
+            if (authorToGlobal != null && author.advanceExact(doc)) {
+                int a = (int) authorToGlobal.get(author.ordValue());
                 authorPosts[a]++;
-                authorEngagement[a] += engagement.advanceExact(doc) ? engagement.longValue() : 0;
-                if (group.advanceExact(doc)) {
-                    authorGroup[a] = group.ordValue();
+                if (engagement.advanceExact(doc)) {
+                    authorEngagement[a] += engagement.longValue();
+                }
+                if (authorGroup[a] < 0 && group.advanceExact(doc)) {
+                    authorGroup[a] = groupIndex[group.ordValue()];
                 }
             }
         }
 
-        private void count(int field, int ord, long bucket, int slot, boolean withTheme) {
+        private void count(int field, int ord, int bucket, int slot, boolean withTheme) {
             long[][] rows = perOrd[field];
             if (rows[ord] == null) {
                 rows[ord] = new long[WIDTH];
             }
-            add(rows[ord], slot, withTheme);
-            if (overTimeField[field]) {
-                long[][] inBucket = perOrdOverTime.get(field).computeIfAbsent(bucket, k -> new long[rows.length][]);
-                if (inBucket[ord] == null) {
-                    inBucket[ord] = new long[WIDTH];
+            add(rows[ord], 0, slot, withTheme);
+            if (bucket >= 0 && perOrdOverTime[field] != null) {
+                long[][] series = perOrdOverTime[field];
+                if (series[ord] == null) {
+                    series[ord] = new long[bucketCount * WIDTH];
                 }
-                add(inBucket[ord], slot, withTheme);
+                add(series[ord], bucket * WIDTH, slot, withTheme);
             }
         }
 
         /** Turns the current segment's ordinal counts into value counts. */
         void flush() throws IOException {
-            if (author == null) {
+            if (!open) {
                 return;
             }
             for (int i = 0; i < perOrd.length; i++) {
                 for (int ord = 0; ord < perOrd[i].length; ord++) {
                     if (perOrd[i][ord] != null) {
-                        merge(byField.get(i).computeIfAbsent(value(i, ord), x -> new long[WIDTH]), perOrd[i][ord]);
-                    }
-                }
-                for (var e : perOrdOverTime.get(i).entrySet()) {
-                    for (int ord = 0; ord < e.getValue().length; ord++) {
-                        if (e.getValue()[ord] != null) {
-                            merge(overTime.get(i).computeIfAbsent(value(i, ord), x -> new HashMap<>())
-                                    .computeIfAbsent(e.getKey(), x -> new long[WIDTH]), e.getValue()[ord]);
+                        String value = value(i, ord);
+                        merge(byField.get(i).computeIfAbsent(value, x -> new long[WIDTH]), perOrd[i][ord]);
+                        if (perOrdOverTime[i] != null && perOrdOverTime[i][ord] != null) {
+                            merge(overTime.get(i).computeIfAbsent(value, x -> new long[bucketCount * WIDTH]),
+                                    perOrdOverTime[i][ord]);
                         }
                     }
                 }
-                perOrdOverTime.get(i).clear();
                 perOrd[i] = null;
+                perOrdOverTime[i] = null;
                 single[i] = null;
                 multi[i] = null;
             }
-            for (int a = 0; a < authorPosts.length; a++) {
-                if (authorPosts[a] > 0) {
-                    BytesRef handle = BytesRef.deepCopyOf(author.lookupOrd(a));
-                    long[] t = authors.computeIfAbsent(handle, x -> new long[2]);
-                    t[0] += authorPosts[a];
-                    t[1] += authorEngagement[a];
-                    if (authorGroup[a] >= 0) {
-                        groups.putIfAbsent(handle, group.lookupOrd(authorGroup[a]).utf8ToString());
-                    }
-                }
-            }
-            author = null;
+            open = false;
         }
 
         private String value(int field, int ord) throws IOException {

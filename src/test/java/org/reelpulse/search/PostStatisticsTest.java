@@ -72,8 +72,8 @@ class PostStatisticsTest {
     @Test
     void shouldCountEverythingADashboardNeedsInOnePass() {
         PostStatistics.Grid days = new PostStatistics.Grid(Instant.parse("2024-09-01T00:00:00Z"), Duration.ofDays(1));
-        PostStatistics.Summary s = statistics.summarize("runway", TimeWindow.parse("2024-09-18", "2024-09-19"), days,
-                List.of("group", "theme"), List.of("group"), 2);
+        PostStatistics.Summary s = statistics.summarize("runway", TimeWindow.parse("2024-09-18", "2024-09-19"),
+                PostStatistics.Breakdown.totals().perBucket(days).overTime("group").byField("theme").authors(2));
 
         assertThat(s.total()).isEqualTo(new PostStatistics.Tally(4, 3, 0, 1, 0, 0, 3));
         assertThat(s.total().net()).isEqualTo(-0.5);
@@ -95,9 +95,49 @@ class PostStatisticsTest {
 
     @Test
     void shouldCountPostsWithAThemeAsTheQueryLanguageFindsThem() {
-        PostStatistics.Summary s = statistics.summarize("", TimeWindow.ALL, null, List.of(), List.of(), 0);
+        PostStatistics.Summary s = statistics.summarize("", TimeWindow.ALL, PostStatistics.Breakdown.totals());
+        assertThat(s.authors()).as("not asked for").isZero();
         assertThat(s.total().withTheme()).isEqualTo(searcher.count("theme:[* TO *]", TimeWindow.ALL)).isEqualTo(3);
         assertThat(s.total().pending()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldSummariseAnEmptyIndex() throws IOException {
+        try (PostIndex empty = new PostIndex(new ByteBuffersDirectory(), org.reelpulse.query.QueryAnalyzers.create())) {
+            PostStatistics none = new PostStatistics(empty, new PostSearcher(empty));
+            PostStatistics.Summary s = none.summarize("runway", TimeWindow.parse("2024-09-18", "2024-09-19"),
+                    PostStatistics.Breakdown.totals().perBucket(new PostStatistics.Grid(Instant.EPOCH, Duration.ofDays(1)))
+                            .overTime("group").authors(3));
+            assertThat(s.total()).isEqualTo(PostStatistics.Tally.EMPTY);
+            assertThat(s.authors()).isZero();
+            assertThat(s.buckets()).isEmpty();
+            assertThat(s.topAuthors()).isEmpty();
+            assertThat(none.tallies("runway", List.of(TimeWindow.parse("2024-09-18", "2024-09-19"))))
+                    .containsExactly(PostStatistics.Tally.EMPTY);
+        }
+    }
+
+    @Test
+    void shouldCountManyWindowsInOnePassExactlyAtTheirEdges() {
+        List<PostStatistics.Tally> t = statistics.tallies("runway", List.of(
+                new TimeWindow(Instant.parse("2024-09-18T14:00:00Z"), Instant.parse("2024-09-18T20:00:00Z")),
+                new TimeWindow(Instant.parse("2024-09-18T14:00:00.001Z"), Instant.parse("2024-09-20T00:00:00Z")),
+                new TimeWindow(Instant.parse("2024-09-01T00:00:00Z"), Instant.parse("2024-09-02T00:00:00Z"))));
+        assertThat(t.get(0).posts()).as("from inclusive, to exclusive: posts 2 and 3").isEqualTo(2);
+        assertThat(t.get(0).negative()).isEqualTo(2);
+        assertThat(t.get(1).posts()).as("posts 3, 4 and 5").isEqualTo(3);
+        assertThat(t.get(1).positive()).isEqualTo(1);
+        assertThat(t.get(1).net()).isEqualTo(-1.0 / 3);
+        assertThat(t.get(2)).isEqualTo(PostStatistics.Tally.EMPTY);
+    }
+
+    @Test
+    void shouldCountEachValueOfAFieldAmongTheMatches() {
+        assertThat(statistics.countEach("runway", TimeWindow.parse("2024-09-18", "2024-09-19"), "tag",
+                List.of("#noai", "#other"))).containsExactly(java.util.Map.entry("#noai", 3L),
+                        java.util.Map.entry("#other", 0L));
+        assertThat(statistics.countEach("runway", TimeWindow.parse("2024-09-19", "2024-09-19"), "group",
+                List.of("public"))).containsEntry("public", 1L);
     }
 
     @Test
@@ -112,7 +152,7 @@ class PostStatisticsTest {
     @Test
     void shouldFindTheWordsThatSetAPeriodApartFromItsBaseline() {
         PostStatistics.Contrast c = statistics.contrast("runway", TimeWindow.parse("2024-09-18", "2024-09-19"),
-                "", TimeWindow.ALL, 5);
+                "", TimeWindow.ALL, 5, 100);
         assertThat(c.periodPosts()).isEqualTo(4);
         assertThat(c.periodRead()).isEqualTo(4);
         assertThat(c.baselinePosts()).isEqualTo(6);
