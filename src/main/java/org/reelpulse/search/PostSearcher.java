@@ -268,6 +268,19 @@ public class PostSearcher {
         return result;
     }
 
+    /** An author of matching posts: how many of them they wrote and the engagement those drew. */
+    public record AuthorEngagement(String author, long posts, long engagement) {
+    }
+
+    /**
+     * The authors whose matching posts drew the most engagement (likes, reposts, replies and quotes
+     * summed), at most {@code top}; ties go to the author with more posts, then by handle.
+     */
+    public List<AuthorEngagement> topAuthors(String q, TimeWindow window, int top) {
+        Query query = parse(q, window);
+        return index.read(searcher -> searcher.search(query, new TopAuthors(top)));
+    }
+
     /** A term over-represented in the matches: how many matches and how many posts in all contain it. */
     public record SignificantTerm(String term, long inResults, long inCorpus, double score) {
     }

@@ -296,6 +296,17 @@ class PostSearcherTest {
     }
 
     @Test
+    void shouldRankAuthorsByTheEngagementOfTheirMatchingPostsAcrossSegments() throws IOException {
+        index.apply(List.of(PostDocuments.of(new Post(8, 8, "bluesky", "ext-8", null, new Author("user1", null, null),
+                "Runway again from the same author", "en", Instant.parse("2024-09-20T10:00:00Z"),
+                new Metrics(1000, 10, 5, 0), null, null, Instant.parse("2024-09-20T10:00:00Z")), null)), 8);
+        assertThat(searcher.topAuthors("runway OR lionsgate", TimeWindow.ALL, 2)).containsExactly(
+                new PostSearcher.AuthorEngagement("user1", 2, 1020), new PostSearcher.AuthorEngagement("user2", 1, 900));
+        assertThat(searcher.topAuthors("lionsgate", TimeWindow.ALL, 10))
+                .extracting(PostSearcher.AuthorEngagement::author).containsExactly("user3", "user1");
+    }
+
+    @Test
     void shouldVisitEveryMatchOldestFirst() {
         List<Long> ids = new ArrayList<>();
         long n = searcher.forEachMatch("lionsgate OR runway", TimeWindow.ALL, ids::add);

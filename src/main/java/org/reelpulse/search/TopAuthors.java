@@ -1,0 +1,106 @@
+package org.reelpulse.search;
+
+import java.io.IOException;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+
+/**
+ * Sums the engagement of the matching posts per author, by doc-value ordinal per segment (no
+ * strings per document), and keeps the authors with the most.
+ */
+final class TopAuthors implements CollectorManager<TopAuthors.Summer, List<PostSearcher.AuthorEngagement>> {
+
+    /** Most engagement first, then most posts, then the handle. */
+    static final Comparator<PostSearcher.AuthorEngagement> ORDER = Comparator
+            .comparingLong(PostSearcher.AuthorEngagement::engagement).reversed()
+            .thenComparing(Comparator.comparingLong(PostSearcher.AuthorEngagement::posts).reversed())
+            .thenComparing(PostSearcher.AuthorEngagement::author);
+
+    private final int top;
+
+    TopAuthors(int top) {
+        this.top = top;
+    }
+
+    @Override
+    public Summer newCollector() {
+        return new Summer();
+    }
+
+    @Override
+    public List<PostSearcher.AuthorEngagement> reduce(Collection<Summer> summers) {
+        Map<String, long[]> merged = new HashMap<>();
+        for (Summer s : summers) {
+            s.flush();
+            s.totals.forEach((author, t) -> merged.merge(author, t, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]}));
+        }
+        return merged.entrySet().stream()
+                .map(e -> new PostSearcher.AuthorEngagement(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                .sorted(ORDER).limit(top).toList();
+    }
+
+    static final class Summer extends SimpleCollector {
+        /** Per author: posts, engagement. */
+        private final Map<String, long[]> totals = new HashMap<>();
+        private SortedDocValues authors;
+        private NumericDocValues engagement;
+        private long[] posts;
+        private long[] sums;
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            flush();
+            authors = DocValues.getSorted(context.reader(), IndexFields.AUTHOR);
+            engagement = DocValues.getNumeric(context.reader(), IndexFields.ENGAGEMENT);
+            posts = new long[authors.getValueCount()];
+            sums = new long[authors.getValueCount()];
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            if (authors.advanceExact(doc)) {
+                int ord = authors.ordValue();
+                posts[ord]++;
+                if (engagement.advanceExact(doc)) {
+                    sums[ord] += engagement.longValue();
+                }
+            }
+        }
+
+        /** Turns the current segment's ordinal sums into sums per author. */
+        void flush() {
+            if (posts == null) {
+                return;
+            }
+            try {
+                for (int ord = 0; ord < posts.length; ord++) {
+                    if (posts[ord] > 0) {
+                        long[] t = totals.computeIfAbsent(authors.lookupOrd(ord).utf8ToString(), k -> new long[2]);
+                        t[0] += posts[ord];
+                        t[1] += sums[ord];
+                    }
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            posts = null;
+            sums = null;
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+    }
+}
