@@ -46,8 +46,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The search benchmark of the search issue: generates a realistic analysed corpus (see
- * {@link GeneratedCorpus}), indexes it through {@link PostIndex} as the application does (batches of
- * 1,000 posts, a commit each), then times the dashboard's and the analysts' queries of each kind
+ * {@link GeneratedCorpus}), indexes it through {@link PostIndex} as the application does (its batch
+ * size and commit interval), then times the dashboard's and the analysts' queries of each kind
  * through ReelPulse ({@link PostSearcher}, {@link Comparison}) and the same work written in plain
  * Lucene ({@link PlainLucene}) on the same index reader, interleaved query by query. A warm-up pass
  * runs every query once on both sides first and checks that both give the same answers.
@@ -63,7 +63,6 @@ public final class SearchBenchmark {
     private static final long END = GeneratedCorpus.END.toEpochMilli();
     private static final int DAYS = (int) ((END - START) / DAY);
     private static final long ANNOUNCED_DAY = Math.floorDiv(GeneratedCorpus.ANNOUNCED.toEpochMilli(), DAY) * DAY;
-    private static final int BATCH = 1000;
     private static final List<String> FACETS = List.of("source", "lang", "sentiment", "theme", "craft", "group",
             "author", "entity", "tag");
     private static final int TOP_VALUES = 10;
@@ -125,7 +124,10 @@ public final class SearchBenchmark {
         }
     }
 
-    /** Indexes the corpus as the application does: documents built, batches of 1,000 applied with a commit each. */
+    /**
+     * Indexes the corpus as {@link PostIndexer} does, with the application's settings: documents built and
+     * staged batch by batch, committed every {@code reelpulse.search.commit-every} posts.
+     */
     private static void index(GeneratedCorpus corpus, Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> files = Files.walk(dir)) {
@@ -135,19 +137,37 @@ public final class SearchBenchmark {
             }
         }
         Files.createDirectories(dir);
+        // the application's own settings: posts read and indexed at a time, posts between two commits
+        java.util.Properties settings = new java.util.Properties();
+        try (var in = SearchBenchmark.class.getResourceAsStream("/application.properties")) {
+            settings.load(in);
+        }
+        int batchSize = Integer.parseInt(settings.getProperty("reelpulse.search.batch-size"));
+        int commitEvery = Integer.parseInt(settings.getProperty("reelpulse.search.commit-every"));
         long[] building = new long[1];
         long[] writing = new long[1];
+        long[] committing = new long[1];
         long start = System.nanoTime();
         PostIndex index = new PostIndex(FSDirectory.open(dir), QueryAnalyzers.create());
-        List<PostIndex.PostDocument> batch = new ArrayList<>(BATCH);
+        List<PostIndex.PostDocument> batch = new ArrayList<>(batchSize);
+        long[] uncommitted = new long[1];
+        // what PostIndexer.catchUp does with the posts it reads
         corpus.forEach(a -> {
             long t0 = System.nanoTime();
             batch.add(PostDocuments.of(a.post(), a.sentiment(), a.labels()));
             long t1 = System.nanoTime();
             building[0] += t1 - t0;
-            if (batch.size() == BATCH || a.post().seq() == corpus.size()) {
+            boolean last = a.post().seq() == corpus.size();
+            if (batch.size() == batchSize || last) {
                 try {
-                    index.apply(batch, a.post().seq());
+                    index.stage(batch);
+                    uncommitted[0] += batch.size();
+                    if (uncommitted[0] >= commitEvery || last) {
+                        long t2 = System.nanoTime();
+                        index.commit(a.post().seq());
+                        committing[0] += System.nanoTime() - t2;
+                        uncommitted[0] = 0;
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -163,11 +183,11 @@ public final class SearchBenchmark {
         index.close(); // waits for the merges still running
         long closed = System.nanoTime() - start;
         double indexing = (building[0] + writing[0]) / 1e9;
-        System.out.printf(Locale.ROOT, "indexing: %,d posts; documents built in %.1f s, written and committed "
-                + "(batches of %d) in %.1f s: %.0f posts/s; generation %.1f s besides; the last merges %.1f s "
-                + "after the last commit%n", corpus.size(), building[0] / 1e9, BATCH, writing[0] / 1e9,
-                corpus.size() / indexing, (generatedAndIndexed - building[0] - writing[0]) / 1e9,
-                (closed - generatedAndIndexed) / 1e9);
+        System.out.printf(Locale.ROOT, "indexing: %,d posts; documents built in %.1f s, added in %.1f s and "
+                + "committed in %.1f s (batches of %d, a commit every %d): %.0f posts/s; generation %.1f s besides; "
+                + "the last merges %.1f s after the last commit%n", corpus.size(), building[0] / 1e9,
+                (writing[0] - committing[0]) / 1e9, committing[0] / 1e9, batchSize, commitEvery, corpus.size() / indexing,
+                (generatedAndIndexed - building[0] - writing[0]) / 1e9, (closed - generatedAndIndexed) / 1e9);
     }
 
     private static long size(Path dir) throws IOException {
