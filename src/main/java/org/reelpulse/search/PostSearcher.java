@@ -442,6 +442,10 @@ public class PostSearcher {
 
         private final ChronoUnit interval;
         private final Map<Long, BucketCounts> counts = new HashMap<>();
+        /** The bucket of the last post seen, [start, end): posts come mostly in time order, so most fall in it. */
+        private long currentStart = Long.MAX_VALUE;
+        private long currentEnd = Long.MIN_VALUE;
+        private BucketCounts current;
         private NumericDocValues published;
         private SortedDocValues sentiment;
         private NumericDocValues score;
@@ -469,8 +473,13 @@ public class PostSearcher {
             if (!published.advanceExact(doc)) {
                 return;
             }
-            BucketCounts c = counts.computeIfAbsent(bucketStart(published.longValue(), interval),
-                    k -> new BucketCounts());
+            long t = published.longValue();
+            if (t < currentStart || t >= currentEnd) {
+                currentStart = bucketStart(t, interval);
+                currentEnd = next(currentStart, interval);
+                current = counts.computeIfAbsent(currentStart, k -> new BucketCounts());
+            }
+            BucketCounts c = current;
             c.total++;
             c.byLabel[sentiment.advanceExact(doc) ? slotOfOrd[sentiment.ordValue()] : PENDING]++;
             if (score.advanceExact(doc)) {
