@@ -147,11 +147,15 @@ final class PlainLucene {
         }
     }
 
-    /** The query for {@code spec} (null: every post) restricted to [from, to). */
+    /** The query for {@code spec} (null: every post) restricted to [from, to) by a point range. */
     Query query(Spec spec, long from, long to) {
-        Query text = spec == null ? new MatchAllDocsQuery() : build(spec);
-        return new BooleanQuery.Builder().add(text, Occur.MUST)
+        return new BooleanQuery.Builder().add(text(spec), Occur.MUST)
                 .add(LongPoint.newRangeQuery("published", from, to - 1), Occur.FILTER).build();
+    }
+
+    /** The query for {@code spec} alone (null: every post). */
+    Query text(Spec spec) {
+        return spec == null ? new MatchAllDocsQuery() : build(spec);
     }
 
     /** Both queries must match, each as one clause; restricted to [from, to). */
@@ -235,11 +239,12 @@ final class PlainLucene {
     record Page(long total, long[] ids, String[] highlights) {
     }
 
-    Page top(Query q, int n, boolean recent) throws IOException {
+    /** The best or newest {@code n} hits of {@code q}, highlighted with {@code words} (the query without its window). */
+    Page top(Query q, Query words, int n, boolean recent) throws IOException {
         TopDocs top = recent ? searcher.search(q, n, new Sort(new SortField("published", SortField.Type.LONG, true)))
                 : searcher.search(q, n);
         long total = searcher.count(q);
-        String[] highlights = highlighter.highlight("text", q, top, 2);
+        String[] highlights = highlighter.highlight("text", words, top, 2);
         long[] ids = new long[top.scoreDocs.length];
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         for (int i = 0; i < ids.length; i++) {

@@ -268,11 +268,11 @@ public final class SearchBenchmark {
         add(kinds, only, "top 20 by relevance, highlighted",
                 () -> make.queries(perKind, 1, r -> List.of(eventSpec(r, band, common)), SearchBenchmark::anyWindow),
                 q -> rp.search(q.text(), q.window(), PostSearcher.SortOrder.RELEVANCE, 0, 20),
-                q -> plain.top(plain.query(q.spec(), q.from(), q.to()), 20, false));
+                q -> plain.top(plain.query(q.spec(), q.from(), q.to()), plain.text(q.spec()), 20, false));
         add(kinds, only, "top 20 newest, highlighted",
                 () -> make.queries(perKind, 2, r -> List.of(eventSpec(r, band, common)), SearchBenchmark::anyWindow),
                 q -> rp.search(q.text(), q.window(), PostSearcher.SortOrder.RECENT, 0, 20),
-                q -> plain.top(plain.query(q.spec(), q.from(), q.to()), 20, true));
+                q -> plain.top(plain.query(q.spec(), q.from(), q.to()), plain.text(q.spec()), 20, true));
         add(kinds, only, "timeline by sentiment (days)",
                 () -> make.queries(perKind, 3, r -> List.of(eventSpec(r, band, common)), SearchBenchmark::anyWindow),
                 q -> rp.timeline(q.text(), q.window(), ChronoUnit.DAYS),
@@ -294,7 +294,7 @@ public final class SearchBenchmark {
                 () -> make.queries(perKind, 7, r -> List.of(new Phrase(phrases.get(r.nextInt(phrases.size())))),
                         SearchBenchmark::anyWindow),
                 q -> rp.search(q.text(), q.window(), PostSearcher.SortOrder.RELEVANCE, 0, 20),
-                q -> plain.top(plain.query(q.spec(), q.from(), q.to()), 20, false));
+                q -> plain.top(plain.query(q.spec(), q.from(), q.to()), plain.text(q.spec()), 20, false));
         List<String> prefixes = band.stream().filter(w -> w.length() >= 6).toList();
         add(kinds, only, "prefix, top 20 by relevance, highlighted",
                 () -> make.queries(perKind, 8, r -> {
@@ -302,7 +302,7 @@ public final class SearchBenchmark {
                     return List.of(new Prefix(w.substring(0, 4 + r.nextInt(Math.min(3, w.length() - 4)))));
                 }, SearchBenchmark::anyWindow),
                 q -> rp.search(q.text(), q.window(), PostSearcher.SortOrder.RELEVANCE, 0, 20),
-                q -> plain.top(plain.query(q.spec(), q.from(), q.to()), 20, false));
+                q -> plain.top(plain.query(q.spec(), q.from(), q.to()), plain.text(q.spec()), 20, false));
         add(kinds, only, "five-query comparison",
                 () -> make.queries(perKind, 9, r -> {
                     List<Spec> five = new ArrayList<>();
@@ -351,7 +351,7 @@ public final class SearchBenchmark {
         Query query = plain.query(q.spec(), q.from(), q.to());
         return List.of(plain.timeline(query, q.from(), q.to()), plain.reach(query),
                 plain.facets(query, FACETS, TOP_VALUES), plain.topAuthors(query, TOP_VALUES),
-                plain.top(query, 20, true));
+                plain.top(query, plain.text(q.spec()), 20, true));
     }
 
     /** What {@link Comparison} does, by hand: a timeline per query and a count per pair. */
@@ -508,6 +508,10 @@ public final class SearchBenchmark {
     private static void run(List<Kind> kinds, PlainLucene plain, int posts) throws Exception {
         // the warm-up pass: every query once on both sides, checking they mean and answer the same
         org.apache.lucene.analysis.Analyzer analyzer = QueryAnalyzers.create();
+        // -Dbench.dump=<file> writes every ReelPulse answer in full, to compare two versions of ReelPulse
+        String dumpTo = System.getProperty("bench.dump");
+        java.io.PrintWriter dump = dumpTo == null ? null
+                : new java.io.PrintWriter(Files.newBufferedWriter(Path.of(dumpTo)));
         long start = System.nanoTime();
         for (Kind k : kinds) {
             int sameQuery = 0;
@@ -517,8 +521,9 @@ public final class SearchBenchmark {
                 boolean same = true;
                 List<Spec> parts = q.specs().isEmpty() ? java.util.Collections.singletonList(null) : q.specs();
                 for (Spec s : parts) {
-                    Query parsed = QueryParsing.parse(s == null ? "" : s.text(), q.window(), analyzer);
-                    Query built = plain.query(s, q.from(), q.to());
+                    // the text part; ReelPulse's window filter reads points or doc values, plain Lucene's points
+                    Query parsed = QueryParsing.parse(s == null ? "" : s.text(), TimeWindow.ALL, analyzer);
+                    Query built = plain.text(s);
                     if (!parsed.equals(built)) {
                         same = false;
                         if (differences.size() < 3) {
@@ -528,7 +533,11 @@ public final class SearchBenchmark {
                     }
                 }
                 sameQuery += same ? 1 : 0;
-                String a = k.digestOf().apply(k.reelpulse().run(q));
+                Object answer = k.reelpulse().run(q);
+                if (dump != null) {
+                    dump.println(k.name() + " " + q.key() + "\n  " + full(answer));
+                }
+                String a = k.digestOf().apply(answer);
                 String b = k.digestOf().apply(k.plain().run(q));
                 if (a.equals(b)) {
                     sameAnswer++;
@@ -539,6 +548,9 @@ public final class SearchBenchmark {
             System.out.printf(Locale.ROOT, "warm-up, %s: same Lucene query %d/%d, same answer %d/%d%n", k.name(),
                     sameQuery, k.queries().size(), sameAnswer, k.queries().size());
             differences.forEach(d -> System.out.println("  " + d));
+        }
+        if (dump != null) {
+            dump.close();
         }
         System.out.printf(Locale.ROOT, "warm-up pass: %.0f s%n", (System.nanoTime() - start) / 1e9);
 
@@ -686,6 +698,17 @@ public final class SearchBenchmark {
                 return b.append(Arrays.deepToString((long[][]) list.get(list.size() - 1))).toString();
             }
             return list.stream().map(SearchBenchmark::digest).collect(Collectors.joining(" || "));
+        }
+        return String.valueOf(o);
+    }
+
+    /** A ReelPulse answer with everything in it (records print their parts). */
+    private static String full(Object o) {
+        if (o instanceof Comparison.Result c) {
+            return c.series() + " " + Arrays.deepToString(c.overlap());
+        }
+        if (o instanceof List<?> list) {
+            return list.stream().map(SearchBenchmark::full).collect(Collectors.joining("\n  "));
         }
         return String.valueOf(o);
     }
