@@ -3,10 +3,12 @@ package org.reelpulse.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -118,6 +120,28 @@ final class FacetCounting implements CollectorManager<FacetCounting.Counter, Map
         public ScoreMode scoreMode() {
             return ScoreMode.COMPLETE_NO_SCORES;
         }
+    }
+
+    /**
+     * The first {@code k} items in {@code order}, in that order, without sorting them all (an author
+     * facet over every post has hundreds of thousands of values).
+     */
+    static <T> List<T> first(Collection<T> items, Comparator<T> order, int k) {
+        if (k <= 0) {
+            return List.of();
+        }
+        PriorityQueue<T> kept = new PriorityQueue<>(k + 1, order.reversed()); // the last of those kept on top
+        for (T item : items) {
+            if (kept.size() < k) {
+                kept.add(item);
+            } else if (order.compare(item, kept.peek()) < 0) {
+                kept.poll();
+                kept.add(item);
+            }
+        }
+        List<T> first = new ArrayList<>(kept);
+        first.sort(order);
+        return first;
     }
 
     /** The fields that can be counted. */

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -293,9 +294,10 @@ public class PostSearcher {
         Map<String, Map<String, Long>> counts = index.read(searcher -> searcher.search(query,
                 new FacetCounting(fields)));
         Map<String, List<FacetValue>> result = new java.util.LinkedHashMap<>();
-        counts.forEach((field, values) -> result.put(field, values.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(top).map(e -> new FacetValue(e.getKey(), e.getValue())).toList()));
+        Comparator<Map.Entry<String, Long>> mostFirst = Map.Entry.<String, Long>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey());
+        counts.forEach((field, values) -> result.put(field, FacetCounting.first(values.entrySet(), mostFirst, top)
+                .stream().map(e -> new FacetValue(e.getKey(), e.getValue())).toList()));
         return result;
     }
 

@@ -45,9 +45,9 @@ final class TopAuthors implements CollectorManager<TopAuthors.Summer, List<PostS
             s.flush();
             s.totals.forEach((author, t) -> merged.merge(author, t, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]}));
         }
-        return merged.entrySet().stream()
-                .map(e -> new PostSearcher.AuthorEngagement(e.getKey(), e.getValue()[0], e.getValue()[1]))
-                .sorted(ORDER).limit(top).toList();
+        List<PostSearcher.AuthorEngagement> all = new java.util.ArrayList<>(merged.size());
+        merged.forEach((author, t) -> all.add(new PostSearcher.AuthorEngagement(author, t[0], t[1])));
+        return FacetCounting.first(all, ORDER, top);
     }
 
     static final class Summer extends SimpleCollector {
