@@ -53,25 +53,28 @@ final class TopAuthors implements CollectorManager<TopAuthors.Summer, List<PostS
     static final class Summer extends SimpleCollector {
         /** Per author: posts, engagement. */
         private final Map<String, long[]> totals = new HashMap<>();
+        private final FacetCounting.OrdinalCounts posts = new FacetCounting.OrdinalCounts();
+        /** Engagement by ordinal in the current segment, reused; zero where {@link #posts} has nothing. */
+        private long[] sums = new long[0];
         private SortedDocValues authors;
         private NumericDocValues engagement;
-        private long[] posts;
-        private long[] sums;
 
         @Override
         protected void doSetNextReader(LeafReaderContext context) throws IOException {
             flush();
             authors = DocValues.getSorted(context.reader(), IndexFields.AUTHOR);
             engagement = DocValues.getNumeric(context.reader(), IndexFields.ENGAGEMENT);
-            posts = new long[authors.getValueCount()];
-            sums = new long[authors.getValueCount()];
+            posts.segment(authors.getValueCount());
+            if (sums.length < authors.getValueCount()) {
+                sums = new long[authors.getValueCount()];
+            }
         }
 
         @Override
         public void collect(int doc) throws IOException {
             if (authors.advanceExact(doc)) {
                 int ord = authors.ordValue();
-                posts[ord]++;
+                posts.add(ord);
                 if (engagement.advanceExact(doc)) {
                     sums[ord] += engagement.longValue();
                 }
@@ -80,22 +83,20 @@ final class TopAuthors implements CollectorManager<TopAuthors.Summer, List<PostS
 
         /** Turns the current segment's ordinal sums into sums per author. */
         void flush() {
-            if (posts == null) {
+            if (authors == null) {
                 return;
             }
             try {
-                for (int ord = 0; ord < posts.length; ord++) {
-                    if (posts[ord] > 0) {
-                        long[] t = totals.computeIfAbsent(authors.lookupOrd(ord).utf8ToString(), k -> new long[2]);
-                        t[0] += posts[ord];
-                        t[1] += sums[ord];
-                    }
-                }
+                posts.drain((ord, n) -> {
+                    long[] t = totals.computeIfAbsent(authors.lookupOrd(ord).utf8ToString(), k -> new long[2]);
+                    t[0] += n;
+                    t[1] += sums[ord];
+                    sums[ord] = 0;
+                });
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            posts = null;
-            sums = null;
+            authors = null;
         }
 
         @Override
