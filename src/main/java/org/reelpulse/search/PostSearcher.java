@@ -35,6 +35,7 @@ import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.reelpulse.query.QueryParsing;
 import org.reelpulse.base.TimeWindow;
 import org.springframework.stereotype.Component;
@@ -132,10 +133,18 @@ public class PostSearcher {
             FieldDoc from = afterValues == null ? null
                     : new FieldDoc(Math.max(0, searcher.getIndexReader().maxDoc() - 1), Float.NaN, afterValues);
             int n = from == null ? offset + size : size;
-            // no scores on the hits: the cursor keeps the sort values, and relevance is one of them
-            TopDocs top = from == null ? searcher.search(query, Math.max(1, n), sort, false)
-                    : searcher.searchAfter(from, query, Math.max(1, n), sort, false);
-            long total = searcher.count(query);
+            TopDocs top;
+            long total;
+            if (order == SortOrder.RELEVANCE) {
+                // the best hits skip what cannot score high enough, and a count is a cheap second pass;
+                // no scores on the hits: the cursor keeps the sort values, and relevance is one of them
+                top = searcher.searchAfter(from, query, Math.max(1, n), sort, false);
+                total = searcher.count(query);
+            } else {
+                // sorted by a field, the hits and their exact number cost one pass together
+                top = searcher.search(query, new TopFieldCollectorManager(sort, Math.max(1, n), from, Integer.MAX_VALUE));
+                total = top.totalHits.value;
+            }
             int start = from == null ? offset : 0;
             ScoreDoc[] page = start >= top.scoreDocs.length ? new ScoreDoc[0]
                     : Arrays.copyOfRange(top.scoreDocs, start, Math.min(top.scoreDocs.length, n));
