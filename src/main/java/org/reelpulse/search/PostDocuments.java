@@ -88,6 +88,13 @@ final class PostDocuments {
         d.add(new SortedDocValuesField(field, new BytesRef(v)));
     }
 
+    // compiled once (String.replaceAll compiles its pattern on every call)
+    private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("https?://\\S+");
+    private static final java.util.regex.Pattern MENTION = java.util.regex.Pattern.compile(
+            "(?<![\\p{L}\\p{N}_])@[\\p{L}\\p{N}_.@-]+");
+    private static final java.util.regex.Pattern RETWEET = java.util.regex.Pattern.compile("^rt\\s*:?\\s*");
+    private static final java.util.regex.Pattern NOT_A_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}#]+");
+
     /** Texts shorter than this many words are too common to be called copies of each other. */
     static final int COPY_MIN_WORDS = 6;
 
@@ -97,11 +104,18 @@ final class PostDocuments {
      * the original it reposts, or the post itself.
      */
     static String duplicateKey(Post post) {
-        String normal = post.text().toLowerCase(Locale.ROOT)
-                .replaceAll("https?://\\S+", " ")
-                .replaceAll("(?<![\\p{L}\\p{N}_])@[\\p{L}\\p{N}_.@-]+", " ")
-                .replaceAll("^rt\\s*:?\\s*", " ")
-                .replaceAll("[^\\p{L}\\p{N}#]+", " ").strip();
+        // each pattern only where it can match: most texts have no link, mention or "rt" in front
+        String normal = post.text().toLowerCase(Locale.ROOT);
+        if (normal.contains("http")) {
+            normal = LINK.matcher(normal).replaceAll(" ");
+        }
+        if (normal.indexOf('@') >= 0) {
+            normal = MENTION.matcher(normal).replaceAll(" ");
+        }
+        if (normal.startsWith("rt")) {
+            normal = RETWEET.matcher(normal).replaceAll(" ");
+        }
+        normal = NOT_A_WORD.matcher(normal).replaceAll(" ").strip();
         if (!normal.isEmpty() && normal.split(" ").length >= COPY_MIN_WORDS) {
             return "t:" + digest(normal);
         }
@@ -126,6 +140,9 @@ final class PostDocuments {
     /** The hashtags and @mentions of a text, lower-cased, each once. */
     static java.util.Set<String> tags(String text) {
         java.util.Set<String> tags = new java.util.LinkedHashSet<>();
+        if (text.indexOf('#') < 0 && text.indexOf('@') < 0) {
+            return tags;
+        }
         java.util.regex.Matcher m = TAGS.matcher(text);
         while (m.find() && tags.size() < 50) {
             tags.add(m.group(1).toLowerCase(Locale.ROOT));

@@ -92,7 +92,8 @@ public class PostIndex implements Closeable {
         commit(0);
     }
 
-    private void commit(long watermark) throws IOException {
+    /** Commits what is staged with the new watermark and makes it visible to searches. */
+    synchronized void commit(long watermark) throws IOException {
         writer.setLiveCommitData(Map.of(WATERMARK_KEY, Long.toString(watermark), SCHEMA_KEY, IndexFields.SCHEMA)
                 .entrySet());
         writer.commit();

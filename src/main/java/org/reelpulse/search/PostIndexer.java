@@ -51,12 +51,26 @@ public class PostIndexer {
         }
     }
 
-    /** Indexes until the index has every change in the database; returns the number of posts indexed. */
+    /**
+     * Indexes until the index has every change in the database, committing every
+     * {@link SearchProperties#commitEvery()} posts and at the end; returns the number of posts indexed.
+     */
     public synchronized int catchUp() throws IOException {
         int total = 0;
-        int n;
-        while ((n = indexBatch()) > 0) {
-            total += n;
+        int uncommitted = 0;
+        long seq = index.watermark();
+        List<Post> batch;
+        while (!(batch = posts.findAfterSeq(seq, properties.batchSize())).isEmpty()) {
+            seq = stage(batch);
+            total += batch.size();
+            uncommitted += batch.size();
+            if (uncommitted >= properties.commitEvery()) {
+                index.commit(seq);
+                uncommitted = 0;
+            }
+        }
+        if (uncommitted > 0) {
+            index.commit(seq);
         }
         return total;
     }
@@ -67,13 +81,18 @@ public class PostIndexer {
         if (batch.isEmpty()) {
             return 0;
         }
+        index.commit(stage(batch));
+        return batch.size();
+    }
+
+    /** Adds or replaces the documents of a batch of posts, uncommitted; returns the batch's highest seq. */
+    private long stage(List<Post> batch) throws IOException {
         List<Long> ids = batch.stream().map(Post::id).toList();
         Map<Long, Sentiment> sentiments = analyses.findSummaries(ids);
         Map<Long, Labels> labelled = labels.find(ids);
-        index.apply(batch.stream().map(p -> PostDocuments.of(p, sentiments.get(p.id()),
-                labelled.getOrDefault(p.id(), Labels.NONE))).toList(),
-                batch.get(batch.size() - 1).seq());
-        return batch.size();
+        index.stage(batch.stream().map(p -> PostDocuments.of(p, sentiments.get(p.id()),
+                labelled.getOrDefault(p.id(), Labels.NONE))).toList());
+        return batch.get(batch.size() - 1).seq();
     }
 
     /** Empties the index and indexes everything again from the database. */

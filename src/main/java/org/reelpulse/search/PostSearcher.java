@@ -8,20 +8,25 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.LongConsumer;
 
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -30,9 +35,7 @@ import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.reelpulse.query.QueryParsing;
 import org.reelpulse.base.TimeWindow;
 import org.springframework.stereotype.Component;
@@ -83,7 +86,31 @@ public class PostSearcher {
 
     /** The query for {@code q} in the window, with {@code event:} resolved. */
     Query parse(String q, TimeWindow window) {
-        return QueryParsing.parse(q, window, index.analyzer(), events);
+        return inWindow(parseText(q), window);
+    }
+
+    /** The query for {@code q} alone, with {@code event:} resolved: what highlights are made of. */
+    private Query parseText(String q) {
+        return QueryParsing.parse(q, TimeWindow.ALL, index.analyzer(), events);
+    }
+
+    /**
+     * {@code query} restricted to the window. Lucene reads the window from the points when it leads
+     * (every post, or a broad query), and checks it on each candidate's doc value when a narrow
+     * query leads, rather than first gathering every post of the window from the points.
+     */
+    static Query inWindow(Query query, TimeWindow window) {
+        if (window.from() == null && window.to() == null) {
+            return query;
+        }
+        long from = window.from() == null ? Long.MIN_VALUE : window.from().toEpochMilli();
+        long to = window.to() == null ? Long.MAX_VALUE : window.to().toEpochMilli() - 1;
+        return new BooleanQuery.Builder()
+                .add(query, BooleanClause.Occur.MUST)
+                .add(new IndexOrDocValuesQuery(LongPoint.newRangeQuery(IndexFields.PUBLISHED, from, to),
+                        NumericDocValuesField.newSlowRangeQuery(IndexFields.PUBLISHED, from, to)),
+                        BooleanClause.Occur.FILTER)
+                .build();
     }
 
     /** The hits of a page, ordered as asked; {@code highlight} marks matches with {@code <mark>}. */
@@ -97,7 +124,8 @@ public class PostSearcher {
      * the post id breaks ties, so no hit is skipped or repeated while the index stays the same.
      */
     public SearchPage search(String q, TimeWindow window, SortOrder order, int offset, int size, String after) {
-        Query query = parse(q, window);
+        Query text = parseText(q);
+        Query query = inWindow(text, window);
         Sort sort = sort(order);
         Object[] afterValues = after == null ? null : SearchCursor.decode(after, order);
         return index.read(searcher -> {
@@ -105,19 +133,29 @@ public class PostSearcher {
             FieldDoc from = afterValues == null ? null
                     : new FieldDoc(Math.max(0, searcher.getIndexReader().maxDoc() - 1), Float.NaN, afterValues);
             int n = from == null ? offset + size : size;
-            TopDocs top = from == null ? searcher.search(query, Math.max(1, n), sort, true)
-                    : searcher.searchAfter(from, query, Math.max(1, n), sort, true);
-            long total = searcher.count(query);
+            TopDocs top;
+            long total;
+            if (order == SortOrder.RELEVANCE) {
+                // the best hits skip what cannot score high enough, and a count is a cheap second pass;
+                // no scores on the hits: the cursor keeps the sort values, and relevance is one of them
+                top = searcher.searchAfter(from, query, Math.max(1, n), sort, false);
+                total = searcher.count(query);
+            } else {
+                // sorted by a field, the hits and their exact number cost one pass together
+                top = searcher.search(query, new TopFieldCollectorManager(sort, Math.max(1, n), from, Integer.MAX_VALUE));
+                total = top.totalHits.value;
+            }
             int start = from == null ? offset : 0;
             ScoreDoc[] page = start >= top.scoreDocs.length ? new ScoreDoc[0]
                     : Arrays.copyOfRange(top.scoreDocs, start, Math.min(top.scoreDocs.length, n));
             if (page.length == 0) {
                 return new SearchPage(total, List.of(), null);
             }
-            String[] highlights = highlight(searcher, query, page);
+            String[] highlights = highlight(searcher, text, page);
+            long[] ids = postIds(searcher, page);
             List<Hit> hits = new ArrayList<>(page.length);
             for (int i = 0; i < page.length; i++) {
-                hits.add(new Hit(postId(searcher, page[i].doc), highlights[i]));
+                hits.add(new Hit(ids[i], highlights[i]));
             }
             String next = page.length == size ? SearchCursor.encode((FieldDoc) page[page.length - 1], order) : null;
             return new SearchPage(total, hits, next);
@@ -135,51 +173,54 @@ public class PostSearcher {
         };
     }
 
+    /** The marked text of each hit; {@code query} without the window (see {@link Highlights#of}). */
     private String[] highlight(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
-        // Terms of a language field are highlighted in the stored text, re-analysed the way that field
-        // was, so "replacing" is marked for a query on "replace" in an English post.
-        UnifiedHighlighter highlighter = new StoredTextHighlighter(UnifiedHighlighter.builder(searcher, index.analyzer())
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .withMaxLength(100_000), searcher);
-        String[] fields = IndexFields.TEXT_FIELDS.toArray(String[]::new);
-        int[] docs = Arrays.stream(page).mapToInt(d -> d.doc).toArray();
-        int[] passages = new int[fields.length];
-        Arrays.fill(passages, 2);
-        int[] sortedDocs = docs.clone();
-        Arrays.sort(sortedDocs);
-        Map<String, String[]> byField = highlighter.highlightFields(fields, query,
-                new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO),
-                        Arrays.stream(sortedDocs).mapToObj(d -> new ScoreDoc(d, 0)).toArray(ScoreDoc[]::new)),
-                passages);
-        Map<Integer, Integer> position = new HashMap<>();
-        for (int i = 0; i < sortedDocs.length; i++) {
-            position.put(sortedDocs[i], i);
+        return Highlights.of(searcher, index.analyzer(), query, page);
+    }
+
+    /** The post ids of hits, in the hits' order, from doc values (no stored document to decompress). */
+    private static long[] postIds(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
+        long[] ids = new long[hits.length];
+        NumericDocValues[] values = new NumericDocValues[1];
+        inDocOrder(searcher, hits, leaf -> values[0] = DocValues.getNumeric(leaf.reader(), IndexFields.ID),
+                (i, doc) -> {
+                    if (!values[0].advanceExact(doc)) {
+                        throw new IOException("Index document without a post id");
+                    }
+                    ids[i] = values[0].longValue();
+                });
+        return ids;
+    }
+
+    /** Visits hits in doc order, segment by segment, as doc values only move forward. */
+    private static void inDocOrder(IndexSearcher searcher, ScoreDoc[] hits, SegmentStart segment, HitVisit visit)
+            throws IOException {
+        Integer[] order = new Integer[hits.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
         }
-        String[] out = new String[docs.length];
-        for (int i = 0; i < docs.length; i++) {
-            int at = position.get(docs[i]);
-            String best = null;
-            for (String f : fields) {
-                String h = byField.get(f)[at];
-                if (h != null && (best == null || marks(h) > marks(best))) {
-                    best = h;
-                }
+        Arrays.sort(order, (a, b) -> Integer.compare(hits[a].doc, hits[b].doc));
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        int leaf = -1;
+        for (int i : order) {
+            int l = org.apache.lucene.index.ReaderUtil.subIndex(hits[i].doc, leaves);
+            if (l != leaf) {
+                leaf = l;
+                segment.start(leaves.get(l));
             }
-            out[i] = best;
+            visit.hit(i, hits[i].doc - leaves.get(l).docBase);
         }
-        return out;
     }
 
-    private static int marks(String s) {
-        int n = 0;
-        for (int i = s.indexOf("<mark>"); i >= 0; i = s.indexOf("<mark>", i + 1)) {
-            n++;
-        }
-        return n;
+    @FunctionalInterface
+    private interface SegmentStart {
+        void start(LeafReaderContext leaf) throws IOException;
     }
 
-    private static long postId(IndexSearcher searcher, int doc) throws IOException {
-        return Long.parseLong(searcher.storedFields().document(doc, Set.of(IndexFields.ID)).get(IndexFields.ID));
+    @FunctionalInterface
+    private interface HitVisit {
+        /** The {@code index}-th hit, {@code doc} within its segment. */
+        void hit(int index, int doc) throws IOException;
     }
 
     /** Counts per UTC day (or hour or week) of the matching posts, by sentiment, with empty buckets filled. */
@@ -262,10 +303,24 @@ public class PostSearcher {
         Map<String, Map<String, Long>> counts = index.read(searcher -> searcher.search(query,
                 new FacetCounting(fields)));
         Map<String, List<FacetValue>> result = new java.util.LinkedHashMap<>();
-        counts.forEach((field, values) -> result.put(field, values.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(top).map(e -> new FacetValue(e.getKey(), e.getValue())).toList()));
+        Comparator<Map.Entry<String, Long>> mostFirst = Map.Entry.<String, Long>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey());
+        counts.forEach((field, values) -> result.put(field, FacetCounting.first(values.entrySet(), mostFirst, top)
+                .stream().map(e -> new FacetValue(e.getKey(), e.getValue())).toList()));
         return result;
+    }
+
+    /** An author of matching posts: how many of them they wrote and the engagement those drew. */
+    public record AuthorEngagement(String author, long posts, long engagement) {
+    }
+
+    /**
+     * The authors whose matching posts drew the most engagement (likes, reposts, replies and quotes
+     * summed), at most {@code top}; ties go to the author with more posts, then by handle.
+     */
+    public List<AuthorEngagement> topAuthors(String q, TimeWindow window, int top) {
+        Query query = parse(q, window);
+        return index.read(searcher -> searcher.search(query, new TopAuthors(top)));
     }
 
     /** A term over-represented in the matches: how many matches and how many posts in all contain it. */
@@ -299,7 +354,8 @@ public class PostSearcher {
      * seen, at most {@link #COLLAPSE_SCAN} hits deep.
      */
     public SearchPage searchCollapsed(String q, TimeWindow window, SortOrder order, int offset, int size) {
-        Query query = parse(q, window);
+        Query text = parseText(q);
+        Query query = inWindow(text, window);
         Sort sort = sort(order);
         return index.read(searcher -> {
             long total = searcher.count(query);
@@ -332,10 +388,11 @@ public class PostSearcher {
             if (page.length == 0) {
                 return new SearchPage(total, List.of(), null);
             }
-            String[] highlights = highlight(searcher, query, page);
+            String[] highlights = highlight(searcher, text, page);
+            long[] ids = postIds(searcher, page);
             List<Hit> hits = new ArrayList<>(page.length);
             for (int i = 0; i < page.length; i++) {
-                hits.add(new Hit(postId(searcher, page[i].doc), highlights[i]));
+                hits.add(new Hit(ids[i], highlights[i]));
             }
             return new SearchPage(total, hits, null);
         });
@@ -350,26 +407,12 @@ public class PostSearcher {
      */
     private static org.apache.lucene.util.BytesRef[] duplicateKeys(IndexSearcher searcher, ScoreDoc[] hits)
             throws IOException {
-        Integer[] order = new Integer[hits.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Integer.compare(hits[a].doc, hits[b].doc));
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         org.apache.lucene.util.BytesRef[] keys = new org.apache.lucene.util.BytesRef[hits.length];
-        int leaf = -1;
-        SortedDocValues values = null;
-        for (int i : order) {
-            int doc = hits[i].doc;
-            int l = org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves);
-            if (l != leaf) {
-                leaf = l;
-                values = DocValues.getSorted(leaves.get(l).reader(), IndexFields.DUPLICATE);
-            }
-            keys[i] = values.advanceExact(doc - leaves.get(l).docBase)
-                    ? org.apache.lucene.util.BytesRef.deepCopyOf(values.lookupOrd(values.ordValue()))
-                    : new org.apache.lucene.util.BytesRef("doc:" + doc);
-        }
+        SortedDocValues[] values = new SortedDocValues[1];
+        inDocOrder(searcher, hits, leaf -> values[0] = DocValues.getSorted(leaf.reader(), IndexFields.DUPLICATE),
+                (i, doc) -> keys[i] = values[0].advanceExact(doc)
+                        ? org.apache.lucene.util.BytesRef.deepCopyOf(values[0].lookupOrd(values[0].ordValue()))
+                        : new org.apache.lucene.util.BytesRef("doc:" + hits[i].doc));
         return keys;
     }
 
@@ -429,6 +472,10 @@ public class PostSearcher {
 
         private final ChronoUnit interval;
         private final Map<Long, BucketCounts> counts = new HashMap<>();
+        /** The bucket of the last post seen, [start, end): posts come mostly in time order, so most fall in it. */
+        private long currentStart = Long.MAX_VALUE;
+        private long currentEnd = Long.MIN_VALUE;
+        private BucketCounts current;
         private NumericDocValues published;
         private SortedDocValues sentiment;
         private NumericDocValues score;
@@ -456,8 +503,13 @@ public class PostSearcher {
             if (!published.advanceExact(doc)) {
                 return;
             }
-            BucketCounts c = counts.computeIfAbsent(bucketStart(published.longValue(), interval),
-                    k -> new BucketCounts());
+            long t = published.longValue();
+            if (t < currentStart || t >= currentEnd) {
+                currentStart = bucketStart(t, interval);
+                currentEnd = next(currentStart, interval);
+                current = counts.computeIfAbsent(currentStart, k -> new BucketCounts());
+            }
+            BucketCounts c = current;
             c.total++;
             c.byLabel[sentiment.advanceExact(doc) ? slotOfOrd[sentiment.ordValue()] : PENDING]++;
             if (score.advanceExact(doc)) {
@@ -572,30 +624,6 @@ public class PostSearcher {
         @Override
         public ScoreMode scoreMode() {
             return ScoreMode.COMPLETE_NO_SCORES;
-        }
-    }
-
-    /** Marks hits in the stored text whatever text field the query term came from. */
-    private static final class StoredTextHighlighter extends UnifiedHighlighter {
-        private final IndexSearcher searcher;
-
-        StoredTextHighlighter(UnifiedHighlighter.Builder builder, IndexSearcher searcher) {
-            super(builder);
-            this.searcher = searcher;
-        }
-
-        @Override
-        protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter,
-                int cacheCharsThreshold) throws IOException {
-            List<CharSequence[]> values = new ArrayList<>();
-            var stored = searcher.storedFields();
-            for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
-                String text = stored.document(doc, Set.of(IndexFields.TEXT)).get(IndexFields.TEXT);
-                CharSequence[] row = new CharSequence[fields.length];
-                Arrays.fill(row, text == null ? "" : text);
-                values.add(row);
-            }
-            return values;
         }
     }
 }

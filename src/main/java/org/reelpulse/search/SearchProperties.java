@@ -15,7 +15,9 @@ import jakarta.validation.constraints.NotNull;
  *
  * @param indexing     whether this node feeds the index in the background (searching works either way)
  * @param indexDir     where the index lives (default {@code <data-dir>/index})
- * @param batchSize    posts indexed per commit
+ * @param batchSize    posts read from the database and indexed at a time
+ * @param commitEvery  posts indexed between two commits while catching up: each commit waits for a few
+ *                     fsyncs, which at one commit per 1,000 posts took most of the time of a rebuild
  * @param pollInterval pause between looks for new or changed posts
  * @param maxPageSize  the largest page {@code /api/search} returns
  */
@@ -25,6 +27,7 @@ public record SearchProperties(
         boolean indexing,
         @NotNull Path indexDir,
         @Min(1) @Max(100_000) int batchSize,
+        @Min(1) @Max(1_000_000) int commitEvery,
         @NotNull Duration pollInterval,
         @Min(1) @Max(10_000) int maxPageSize) {
 }

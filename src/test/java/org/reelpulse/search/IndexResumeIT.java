@@ -42,7 +42,8 @@ class IndexResumeIT extends StagesOffContext {
                 "2024-09-18T14:00:00Z", i, "Lionsgate post " + i)).collect(Collectors.joining("\n"));
         importer.importFrom(new ByteArrayInputStream(ndjson.getBytes(StandardCharsets.UTF_8)));
         Path dir = TestData.newDataDir("index-resume");
-        SearchProperties props = new SearchProperties(true, dir, 10, java.time.Duration.ofSeconds(1), 100);
+        // batches of 10, a commit every 20 posts while catching up (so the resumed catch-up commits only at its end)
+        SearchProperties props = new SearchProperties(true, dir, 10, 20, java.time.Duration.ofSeconds(1), 100);
 
         PostIndex index = new PostIndex(FSDirectory.open(dir), QueryAnalyzers.create());
         PostIndexer indexer = new PostIndexer(index, posts, analyses, props, labels);

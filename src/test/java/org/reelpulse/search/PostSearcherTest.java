@@ -286,6 +286,24 @@ class PostSearcherTest {
     }
 
     @Test
+    void shouldPutPostsOutOfTimeOrderInTheirOwnBucketsHourDayAndWeek() throws IOException {
+        // indexed after later posts, in the same segment: the counter goes back in time
+        index.apply(List.of(doc(5, "en", "2024-09-21T10:30:00Z", 1, "Runway late", SentimentLabel.NEUTRAL, 0.0),
+                doc(6, "en", "2024-09-18T14:59:59Z", 1, "Runway early", SentimentLabel.NEGATIVE, -1.0),
+                doc(7, "en", "2024-09-15T23:59:59Z", 1, "Runway before", SentimentLabel.POSITIVE, 1.0)), 7);
+        assertThat(searcher.timeline("", TimeWindow.ALL, ChronoUnit.DAYS)).extracting(b -> b.start().toString(),
+                PostSearcher.Bucket::total).startsWith(tuple("2024-09-15T00:00:00Z", 1L), tuple("2024-09-16T00:00:00Z", 0L),
+                tuple("2024-09-17T00:00:00Z", 0L), tuple("2024-09-18T00:00:00Z", 3L));
+        assertThat(searcher.timeline("runway", TimeWindow.parse("2024-09-18", "2024-09-18"), ChronoUnit.HOURS))
+                .extracting(PostSearcher.Bucket::total).containsExactly(0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L,
+                        0L, 0L, 0L, 2L, 0L, 1L, 0L, 0L, 0L, 0L, 0L, 0L, 0L);
+        // weeks start on Monday: the 15th is a Sunday
+        assertThat(searcher.timeline("", TimeWindow.ALL, ChronoUnit.WEEKS)).extracting(b -> b.start().toString(),
+                PostSearcher.Bucket::total).containsExactly(tuple("2024-09-09T00:00:00Z", 1L),
+                        tuple("2024-09-16T00:00:00Z", 6L));
+    }
+
+    @Test
     void shouldCountDistinctAuthorsOfTheMatches() throws IOException {
         index.apply(List.of(PostDocuments.of(new Post(8, 8, "bluesky", "ext-8", null, new Author("user1", null, null),
                 "Runway again from the same author", "en", Instant.parse("2024-09-20T10:00:00Z"),
@@ -293,6 +311,17 @@ class PostSearcherTest {
         PostSearcher.Reach reach = searcher.reach("runway OR lionsgate", TimeWindow.ALL);
         assertThat(reach.posts()).isEqualTo(4);
         assertThat(reach.authors()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldRankAuthorsByTheEngagementOfTheirMatchingPostsAcrossSegments() throws IOException {
+        index.apply(List.of(PostDocuments.of(new Post(8, 8, "bluesky", "ext-8", null, new Author("user1", null, null),
+                "Runway again from the same author", "en", Instant.parse("2024-09-20T10:00:00Z"),
+                new Metrics(1000, 10, 5, 0), null, null, Instant.parse("2024-09-20T10:00:00Z")), null)), 8);
+        assertThat(searcher.topAuthors("runway OR lionsgate", TimeWindow.ALL, 2)).containsExactly(
+                new PostSearcher.AuthorEngagement("user1", 2, 1020), new PostSearcher.AuthorEngagement("user2", 1, 900));
+        assertThat(searcher.topAuthors("lionsgate", TimeWindow.ALL, 10))
+                .extracting(PostSearcher.AuthorEngagement::author).containsExactly("user3", "user1");
     }
 
     @Test
