@@ -25,7 +25,6 @@ import org.reelpulse.post.Author;
 import org.reelpulse.post.Metrics;
 import org.reelpulse.post.NewPost;
 import org.reelpulse.post.PostRepository;
-import org.reelpulse.support.StagesOffContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -37,10 +36,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * application's live heap does not grow with what has been written. The heap is read after a full
  * collection, so it counts what is kept, not what is passing through.
  */
-class LargeExportIT extends StagesOffContext {
+@org.springframework.boot.test.context.SpringBootTest(
+        webEnvironment = org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.test.annotation.DirtiesContext
+class LargeExportIT {
 
     private static final int POSTS = 20_000;
     private static final int TEXT_CHARS = 3_000;
+
+    /** An application of its own: its 20,000 long posts must not reach the other tests' databases. */
+    @org.springframework.test.context.DynamicPropertySource
+    static void application(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        org.reelpulse.support.TestData.emptyApplication(registry, "large-export");
+        registry.add("reelpulse.analyze.enabled", () -> "false");
+        registry.add("reelpulse.search.indexing", () -> "false");
+    }
 
     @Autowired
     PostRepository posts;
