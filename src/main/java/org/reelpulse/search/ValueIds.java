@@ -35,7 +35,8 @@ final class ValueIds {
     static final class Field {
         private final String name;
         private final boolean multiValued;
-        private final Map<String, Integer> ids = new HashMap<>();
+        /** Keyed by the value's bytes, so mapping a segment makes no string for a value already known. */
+        private final Map<BytesRef, Integer> ids = new HashMap<>();
         private String[] values = new String[64];
         private int size;
         private final Map<IndexReader.CacheKey, int[]> segments = new ConcurrentHashMap<>();
@@ -85,15 +86,14 @@ final class ValueIds {
             int[] map = new int[(int) count];
             int ord = 0;
             for (BytesRef t = terms.next(); t != null; t = terms.next()) {
-                String value = t.utf8ToString();
-                Integer id = ids.get(value);
+                Integer id = ids.get(t);
                 if (id == null) {
                     id = size;
-                    ids.put(value, id);
+                    ids.put(BytesRef.deepCopyOf(t), id);
                     if (size == values.length) {
                         values = Arrays.copyOf(values, size * 2);
                     }
-                    values[size++] = value;
+                    values[size++] = t.utf8ToString();
                 }
                 map[ord++] = id;
             }
