@@ -2,14 +2,10 @@ package org.reelpulse.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -20,64 +16,79 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 
 /**
- * Counts the values of keyword fields over the matching posts, by doc-value ordinal per segment
- * (no strings per document): one value per post for {@link IndexFields#SINGLE_VALUED} fields,
- * several for {@link IndexFields#MULTI_VALUED} ones.
+ * Counts the values of keyword fields over the matching posts and keeps the most frequent: by
+ * {@link ValueIds value id}, through each segment's doc-value ordinals (no strings per document or
+ * per segment): one value per post for {@link IndexFields#SINGLE_VALUED} fields, several for
+ * {@link IndexFields#MULTI_VALUED} ones.
  */
-final class FacetCounting implements CollectorManager<FacetCounting.Counter, Map<String, Map<String, Long>>> {
+final class FacetCounting implements CollectorManager<FacetCounting.Counter, Map<String, List<PostSearcher.FacetValue>>> {
 
+    private final ValueIds ids;
     private final List<String> fields;
+    private final int top;
 
-    FacetCounting(List<String> fields) {
+    FacetCounting(ValueIds ids, List<String> fields, int top) {
+        this.ids = ids;
         this.fields = List.copyOf(fields);
+        this.top = top;
     }
 
     @Override
     public Counter newCollector() {
-        return new Counter(fields);
+        return new Counter(ids, fields);
     }
 
+    /** Most posts first, then the value. */
     @Override
-    public Map<String, Map<String, Long>> reduce(Collection<Counter> counters) {
-        Map<String, Map<String, Long>> merged = new LinkedHashMap<>();
-        fields.forEach(f -> merged.put(f, new HashMap<>()));
-        for (Counter c : counters) {
-            c.flush();
-            c.totals.forEach((field, counts) -> counts.forEach((v, n) -> merged.get(field).merge(v, n, Long::sum)));
+    public Map<String, List<PostSearcher.FacetValue>> reduce(Collection<Counter> counters) {
+        Map<String, List<PostSearcher.FacetValue>> result = new LinkedHashMap<>();
+        for (int i = 0; i < fields.size(); i++) {
+            ValueIds.Counts counts = new ValueIds.Counts();
+            for (Counter c : counters) {
+                counts.addAll(c.counts[i]);
+            }
+            String[] values = ids.field(fields.get(i)).values();
+            int[] best = ValueIds.first(counts.met(), (a, b) -> counts.count(a) != counts.count(b)
+                    ? Integer.compare(counts.count(b), counts.count(a)) : values[a].compareTo(values[b]), top);
+            List<PostSearcher.FacetValue> list = new ArrayList<>(best.length);
+            for (int id : best) {
+                list.add(new PostSearcher.FacetValue(values[id], counts.count(id)));
+            }
+            result.put(fields.get(i), list);
         }
-        return merged;
+        return result;
     }
 
     static final class Counter extends SimpleCollector {
-        private final List<String> fields;
-        private final Map<String, Map<String, Long>> totals = new HashMap<>();
+        private final ValueIds.Field[] fields;
         private final SortedDocValues[] single;
         private final SortedSetDocValues[] multi;
-        private final OrdinalCounts[] counts;
+        /** Per field, the value id of each ordinal of the current segment. */
+        private final int[][] idOf;
+        private final ValueIds.Counts[] counts;
 
-        Counter(List<String> fields) {
-            this.fields = fields;
-            this.single = new SortedDocValues[fields.size()];
-            this.multi = new SortedSetDocValues[fields.size()];
-            this.counts = new OrdinalCounts[fields.size()];
-            for (int i = 0; i < fields.size(); i++) {
-                counts[i] = new OrdinalCounts();
-                totals.put(fields.get(i), new HashMap<>());
+        Counter(ValueIds ids, List<String> names) {
+            this.fields = names.stream().map(ids::field).toArray(ValueIds.Field[]::new);
+            this.single = new SortedDocValues[names.size()];
+            this.multi = new SortedSetDocValues[names.size()];
+            this.idOf = new int[names.size()][];
+            this.counts = new ValueIds.Counts[names.size()];
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = new ValueIds.Counts();
             }
         }
 
         @Override
         protected void doSetNextReader(LeafReaderContext context) throws IOException {
-            flush();
-            for (int i = 0; i < fields.size(); i++) {
-                String f = fields.get(i);
+            for (int i = 0; i < fields.length; i++) {
+                String f = fields[i].name();
                 if (IndexFields.MULTI_VALUED.contains(f)) {
                     multi[i] = DocValues.getSortedSet(context.reader(), f);
-                    counts[i].segment((int) multi[i].getValueCount());
                 } else {
                     single[i] = DocValues.getSorted(context.reader(), f);
-                    counts[i].segment(single[i].getValueCount());
                 }
+                idOf[i] = fields[i].of(context.reader());
+                counts[i].ensure(fields[i].size());
             }
         }
 
@@ -87,32 +98,12 @@ final class FacetCounting implements CollectorManager<FacetCounting.Counter, Map
                 if (multi[i] != null) {
                     if (multi[i].advanceExact(doc)) {
                         for (int k = 0; k < multi[i].docValueCount(); k++) {
-                            counts[i].add((int) multi[i].nextOrd());
+                            counts[i].add(idOf[i][(int) multi[i].nextOrd()]);
                         }
                     }
                 } else if (single[i].advanceExact(doc)) {
-                    counts[i].add(single[i].ordValue());
+                    counts[i].add(idOf[i][single[i].ordValue()]);
                 }
-            }
-        }
-
-        /** Turns the current segment's ordinal counts into value counts. */
-        void flush() {
-            try {
-                for (int i = 0; i < counts.length; i++) {
-                    if (multi[i] == null && single[i] == null) {
-                        continue;
-                    }
-                    Map<String, Long> t = totals.get(fields.get(i));
-                    SortedSetDocValues m = multi[i];
-                    SortedDocValues s = single[i];
-                    counts[i].drain((ord, n) -> t.merge((m != null ? m.lookupOrd(ord) : s.lookupOrd(ord))
-                            .utf8ToString(), (long) n, Long::sum));
-                    multi[i] = null;
-                    single[i] = null;
-                }
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
             }
         }
 
@@ -122,79 +113,62 @@ final class FacetCounting implements CollectorManager<FacetCounting.Counter, Map
         }
     }
 
-    /**
-     * Counts by ordinal within one segment at a time, remembering which ordinals were counted, so a
-     * narrow query pays for the values it meets rather than for every value of the field (an author
-     * field has hundreds of thousands). The arrays are reused from segment to segment.
-     */
-    static final class OrdinalCounts {
-        private int[] counts = new int[0];
-        /** The ordinals counted in this segment, in the order first met. */
-        private int[] met = new int[0];
-        private int size;
-        private int values;
+    /** How many posts match and how many distinct values of one single-valued field they carry. */
+    static final class Distinct implements CollectorManager<Distinct.Counter, long[]> {
+        private final ValueIds.Field field;
 
-        /** Starts a segment whose field has {@code values} distinct values. */
-        void segment(int values) {
-            this.values = values;
-            if (counts.length < values) {
-                counts = new int[values];
-                met = new int[values];
-            }
+        Distinct(ValueIds ids, String field) {
+            this.field = ids.field(field);
         }
 
-        void add(int ord) {
-            if (counts[ord]++ == 0) {
-                met[size++] = ord;
-            }
+        @Override
+        public Counter newCollector() {
+            return new Counter(field);
         }
 
-        /** Hands over every counted ordinal with its count, in ordinal order, and starts empty again. */
-        void drain(OrdinalCount to) throws IOException {
-            if (size > values / 16) {
-                for (int ord = 0; ord < values; ord++) {
-                    if (counts[ord] > 0) {
-                        to.accept(ord, counts[ord]);
-                        counts[ord] = 0;
-                    }
+        /** Posts, distinct values. */
+        @Override
+        public long[] reduce(Collection<Counter> counters) {
+            ValueIds.Counts all = new ValueIds.Counts();
+            long posts = 0;
+            for (Counter c : counters) {
+                all.addAll(c.counts);
+                posts += c.posts;
+            }
+            return new long[] {posts, all.distinct()};
+        }
+
+        static final class Counter extends SimpleCollector {
+            private final ValueIds.Field field;
+            private final ValueIds.Counts counts = new ValueIds.Counts();
+            private SortedDocValues values;
+            private int[] idOf;
+            private long posts;
+
+            Counter(ValueIds.Field field) {
+                this.field = field;
+            }
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) throws IOException {
+                values = DocValues.getSorted(context.reader(), field.name());
+                idOf = field.of(context.reader());
+                counts.ensure(field.size());
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+                posts++;
+                if (values.advanceExact(doc)) {
+                    counts.add(idOf[values.ordValue()]);
                 }
-            } else {
-                Arrays.sort(met, 0, size);
-                for (int k = 0; k < size; k++) {
-                    to.accept(met[k], counts[met[k]]);
-                    counts[met[k]] = 0;
-                }
             }
-            size = 0;
-        }
-    }
 
-    /** An ordinal and how many matching posts carry it. */
-    @FunctionalInterface
-    interface OrdinalCount {
-        void accept(int ord, int count) throws IOException;
-    }
-
-    /**
-     * The first {@code k} items in {@code order}, in that order, without sorting them all (an author
-     * facet over every post has hundreds of thousands of values).
-     */
-    static <T> List<T> first(Collection<T> items, Comparator<T> order, int k) {
-        if (k <= 0) {
-            return List.of();
-        }
-        PriorityQueue<T> kept = new PriorityQueue<>(k + 1, order.reversed()); // the last of those kept on top
-        for (T item : items) {
-            if (kept.size() < k) {
-                kept.add(item);
-            } else if (order.compare(item, kept.peek()) < 0) {
-                kept.poll();
-                kept.add(item);
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE_NO_SCORES;
             }
         }
-        List<T> first = new ArrayList<>(kept);
-        first.sort(order);
-        return first;
     }
 
     /** The fields that can be counted. */

@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +66,8 @@ public class PostSearcher {
 
     private final PostIndex index;
     private final QueryParsing.Events events;
+    /** Ids of the counted fields' values, shared by every count on this index. */
+    private final ValueIds valueIds = new ValueIds();
 
     PostSearcher(PostIndex index) {
         this(index, QueryParsing.Events.NONE);
@@ -279,8 +280,8 @@ public class PostSearcher {
     /** Counts the matching posts and their distinct authors. */
     public Reach reach(String q, TimeWindow window) {
         Query query = parse(q, window);
-        Distinct d = index.read(searcher -> searcher.search(query, new DistinctCollectors(IndexFields.AUTHOR)));
-        return new Reach(d.posts(), d.values());
+        long[] d = index.read(searcher -> searcher.search(query, new FacetCounting.Distinct(valueIds, IndexFields.AUTHOR)));
+        return new Reach(d[0], d[1]);
     }
 
     /** A value of a facet and how many matching posts carry it. */
@@ -300,14 +301,7 @@ public class PostSearcher {
             }
         }
         Query query = parse(q, window);
-        Map<String, Map<String, Long>> counts = index.read(searcher -> searcher.search(query,
-                new FacetCounting(fields)));
-        Map<String, List<FacetValue>> result = new java.util.LinkedHashMap<>();
-        Comparator<Map.Entry<String, Long>> mostFirst = Map.Entry.<String, Long>comparingByValue().reversed()
-                .thenComparing(Map.Entry.comparingByKey());
-        counts.forEach((field, values) -> result.put(field, FacetCounting.first(values.entrySet(), mostFirst, top)
-                .stream().map(e -> new FacetValue(e.getKey(), e.getValue())).toList()));
-        return result;
+        return index.read(searcher -> searcher.search(query, new FacetCounting(valueIds, fields, top)));
     }
 
     /** An author of matching posts: how many of them they wrote and the engagement those drew. */
@@ -320,7 +314,7 @@ public class PostSearcher {
      */
     public List<AuthorEngagement> topAuthors(String q, TimeWindow window, int top) {
         Query query = parse(q, window);
-        return index.read(searcher -> searcher.search(query, new TopAuthors(top)));
+        return index.read(searcher -> searcher.search(query, new TopAuthors(valueIds, top)));
     }
 
     /** A term over-represented in the matches: how many matches and how many posts in all contain it. */

@@ -1,11 +1,9 @@
 package org.reelpulse.search;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -16,87 +14,82 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 
 /**
- * Sums the engagement of the matching posts per author, by doc-value ordinal per segment (no
- * strings per document), and keeps the authors with the most.
+ * Sums the engagement of the matching posts per author, by {@link ValueIds value id} (no strings
+ * per document or per segment), and keeps the authors with the most: most engagement first, then
+ * most posts, then the handle.
  */
 final class TopAuthors implements CollectorManager<TopAuthors.Summer, List<PostSearcher.AuthorEngagement>> {
 
-    /** Most engagement first, then most posts, then the handle. */
-    static final Comparator<PostSearcher.AuthorEngagement> ORDER = Comparator
-            .comparingLong(PostSearcher.AuthorEngagement::engagement).reversed()
-            .thenComparing(Comparator.comparingLong(PostSearcher.AuthorEngagement::posts).reversed())
-            .thenComparing(PostSearcher.AuthorEngagement::author);
-
+    private final ValueIds.Field authors;
     private final int top;
 
-    TopAuthors(int top) {
+    TopAuthors(ValueIds ids, int top) {
+        this.authors = ids.field(IndexFields.AUTHOR);
         this.top = top;
     }
 
     @Override
     public Summer newCollector() {
-        return new Summer();
+        return new Summer(authors);
     }
 
     @Override
     public List<PostSearcher.AuthorEngagement> reduce(Collection<Summer> summers) {
-        Map<String, long[]> merged = new HashMap<>();
+        Summer all = new Summer(authors);
         for (Summer s : summers) {
-            s.flush();
-            s.totals.forEach((author, t) -> merged.merge(author, t, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]}));
+            all.ensure(s.sums.length);
+            for (int id : s.posts.met()) {
+                all.sums[id] += s.sums[id];
+            }
+            all.posts.addAll(s.posts);
         }
-        List<PostSearcher.AuthorEngagement> all = new java.util.ArrayList<>(merged.size());
-        merged.forEach((author, t) -> all.add(new PostSearcher.AuthorEngagement(author, t[0], t[1])));
-        return FacetCounting.first(all, ORDER, top);
+        String[] handles = authors.values();
+        ValueIds.Counts posts = all.posts;
+        long[] sums = all.sums;
+        int[] best = ValueIds.first(posts.met(), (a, b) -> sums[a] != sums[b] ? Long.compare(sums[b], sums[a])
+                : posts.count(a) != posts.count(b) ? Integer.compare(posts.count(b), posts.count(a))
+                : handles[a].compareTo(handles[b]), top);
+        return Arrays.stream(best).mapToObj(id -> new PostSearcher.AuthorEngagement(handles[id], posts.count(id),
+                sums[id])).toList();
     }
 
     static final class Summer extends SimpleCollector {
-        /** Per author: posts, engagement. */
-        private final Map<String, long[]> totals = new HashMap<>();
-        private final FacetCounting.OrdinalCounts posts = new FacetCounting.OrdinalCounts();
-        /** Engagement by ordinal in the current segment, reused; zero where {@link #posts} has nothing. */
+        private final ValueIds.Field field;
+        private final ValueIds.Counts posts = new ValueIds.Counts();
+        /** Engagement by author id. */
         private long[] sums = new long[0];
         private SortedDocValues authors;
+        private int[] idOf;
         private NumericDocValues engagement;
+
+        Summer(ValueIds.Field field) {
+            this.field = field;
+        }
+
+        void ensure(int ids) {
+            posts.ensure(ids);
+            if (sums.length < ids) {
+                sums = Arrays.copyOf(sums, Math.max(ids, sums.length + sums.length / 2));
+            }
+        }
 
         @Override
         protected void doSetNextReader(LeafReaderContext context) throws IOException {
-            flush();
             authors = DocValues.getSorted(context.reader(), IndexFields.AUTHOR);
             engagement = DocValues.getNumeric(context.reader(), IndexFields.ENGAGEMENT);
-            posts.segment(authors.getValueCount());
-            if (sums.length < authors.getValueCount()) {
-                sums = new long[authors.getValueCount()];
-            }
+            idOf = field.of(context.reader());
+            ensure(field.size());
         }
 
         @Override
         public void collect(int doc) throws IOException {
             if (authors.advanceExact(doc)) {
-                int ord = authors.ordValue();
-                posts.add(ord);
+                int id = idOf[authors.ordValue()];
+                posts.add(id);
                 if (engagement.advanceExact(doc)) {
-                    sums[ord] += engagement.longValue();
+                    sums[id] += engagement.longValue();
                 }
             }
-        }
-
-        /** Turns the current segment's ordinal sums into sums per author. */
-        void flush() {
-            if (authors == null) {
-                return;
-            }
-            try {
-                posts.drain((ord, n) -> {
-                    long[] t = totals.computeIfAbsent(authors.lookupOrd(ord).utf8ToString(), k -> new long[2]);
-                    t[0] += n;
-                    t[1] += sums[ord];
-                    sums[ord] = 0;
-                });
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            authors = null;
         }
 
         @Override

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.reelpulse.analyze.Sentiment;
 import org.reelpulse.analyze.SentimentLabel;
@@ -100,7 +102,6 @@ final class GeneratedCorpus {
                     + "musicians music; concept-storyboard-artists: storyboard concept illustrators; crew: crew "
                     + "grips gaffers");
     private static final Set<String> LIONSGATE_WORDS = Set.of("lionsgate", "runway", "runwayml");
-    private static final Set<String> BLUMHOUSE_WORDS = Set.of("blumhouse", "meta");
 
     private final int size;
     private final long seed;
@@ -115,7 +116,7 @@ final class GeneratedCorpus {
     private final Zipf outlets = new Zipf(300, 1.0);
     private final Zipf unions = new Zipf(UNIONS.length, 1.0);
     private final Zipf hashtags = new Zipf(HASHTAGS.length, 1.0);
-    private final Zipf replacements = new Zipf(REPLACEMENTS.length, 1.0);
+    private final Zipf replacements = new Zipf(REPLACEMENTS.length, 0.6);
 
     private static final long MINUTE = 60_000;
     private static final int MINUTES = (int) Duration.between(START, END).toMinutes();
@@ -141,7 +142,9 @@ final class GeneratedCorpus {
         long blumhouse = Duration.between(START, BLUMHOUSE).toMinutes();
         for (int m = 0; m < MINUTES; m++) {
             double hour = (m % 1440) / 60.0;
-            double base = (1 + 0.45 * Math.cos((hour - 17) / 24 * 2 * Math.PI)) * (1 + 0.3 * m / MINUTES);
+            double base = (1 + 0.45 * Math.cos((hour - 17) / 24 * 2 * Math.PI)) * (1 + 0.3 * m / MINUTES)
+                    // everyone talks more about AI in film for a few days after the announcement
+                    * (m < announced ? 1 : 1 + 1.2 * Math.exp(-(m - announced) / (3.0 * 1440)));
             lionsgateDensity[m] = m < announced ? 0 : 6.5 * Math.exp(-(m - announced) / 1440.0);
             blumhouseDensity[m] = m < blumhouse ? 0 : 2.5 * Math.exp(-(m - blumhouse) / 1440.0);
             density[m] = base + lionsgateDensity[m] + blumhouseDensity[m];
@@ -290,19 +293,28 @@ final class GeneratedCorpus {
         return text.toString();
     }
 
-    /** The deal's names only in posts about it; elsewhere another company in their place. */
+    /**
+     * The deals' names only in posts about that deal; elsewhere another company in their place,
+     * also inside "Lionsgate/Runway", "#Runway" or "Lionsgate's", but not inside other words.
+     */
     private String substitute(String word, Topic topic, Random random) {
-        String key = letters(word);
-        boolean lionsgate = LIONSGATE_WORDS.contains(key);
-        boolean blumhouse = BLUMHOUSE_WORDS.contains(key);
-        if ((lionsgate && topic == Topic.LIONSGATE) || (blumhouse && topic == Topic.BLUMHOUSE)
-                || (!lionsgate && !blumhouse)) {
+        Matcher m = DEAL_NAMES.matcher(word);
+        if (!m.find()) {
             return word;
         }
-        int at = word.toLowerCase(Locale.ROOT).indexOf(key);
-        return word.substring(0, Math.max(0, at)) + REPLACEMENTS[replacements.next(random) - 1]
-                + word.substring(Math.max(0, at) + key.length());
+        StringBuilder out = new StringBuilder();
+        do {
+            boolean lionsgate = LIONSGATE_WORDS.contains(m.group(1).toLowerCase(Locale.ROOT));
+            boolean keep = lionsgate ? topic == Topic.LIONSGATE : topic == Topic.BLUMHOUSE;
+            m.appendReplacement(out, Matcher.quoteReplacement(keep ? m.group(1)
+                    : REPLACEMENTS[replacements.next(random) - 1]));
+        } while (m.find());
+        m.appendTail(out);
+        return out.toString();
     }
+
+    private static final Pattern DEAL_NAMES = Pattern.compile(
+            "(?i)(?<![\\p{L}\\p{N}])(lionsgate|runwayml|runway|blumhouse|meta)(?=s?(?![\\p{L}\\p{N}]))");
 
     private static Sentiment sentiment(String lang, Topic topic, long at, int i, Random random) {
         if (i > 0 && random.nextDouble() < 0.002) {

@@ -101,6 +101,12 @@ public final class SearchBenchmark {
             try {
                 System.out.printf(Locale.ROOT, "%d documents in %d segments%n", reader.numDocs(), reader.leaves().size());
                 PlainLucene plain = new PlainLucene(reader);
+                describe(reader, plain);
+                // the first count maps each segment's values of the counted fields to ids, once per segment
+                long t0 = System.nanoTime();
+                sink = reelpulse.facets("", TimeWindow.ALL, FACETS, TOP_VALUES);
+                System.out.printf(Locale.ROOT, "first count after opening the index (value ids of %d fields mapped "
+                        + "in every segment): %.0f ms%n", FACETS.size(), (System.nanoTime() - t0) / 1e6);
                 // -Dbench.kinds=<regex> runs only the kinds whose name matches (none: indexing only)
                 String only = System.getProperty("bench.kinds", ".*");
                 List<Kind> kinds = kinds(corpus, reader, plain, reelpulse, comparison, perKind, only);
@@ -194,6 +200,28 @@ public final class SearchBenchmark {
         try (Stream<Path> files = Files.list(dir)) {
             return files.mapToLong(p -> p.toFile().length()).sum();
         }
+    }
+
+    /** What the corpus is made of, read back from the index. */
+    private static void describe(IndexReader reader, PlainLucene plain) throws IOException {
+        long n = reader.numDocs();
+        Map<String, List<Map.Entry<String, Long>>> f = plain.facets(plain.text(null),
+                List.of("lang", "source", "sentiment", "group", "theme", "entity"), 12);
+        StringBuilder b = new StringBuilder();
+        f.forEach((field, values) -> b.append(String.format(Locale.ROOT, "  %s: %s%n", field, values.stream()
+                .map(e -> String.format(Locale.ROOT, "%s %.1f %%", e.getKey(), 100.0 * e.getValue() / n))
+                .collect(Collectors.joining(", ")))));
+        long week = plain.count(plain.query(null, GeneratedCorpus.ANNOUNCED.toEpochMilli(),
+                GeneratedCorpus.ANNOUNCED.toEpochMilli() + 7 * DAY));
+        long deal = plain.count(plain.text(new Or(new Word("lionsgate"), new Word("runway"))));
+        long[] reach = plain.reach(plain.text(null));
+        long[] days = plain.timeline(plain.query(null, START, END), START, END).total().clone();
+        Arrays.sort(days);
+        System.out.printf(Locale.ROOT, "corpus: %,d posts, %,d authors, %.1f words a post on average; %.1f %% in the "
+                + "week after the announcement (%.1f %% of the days), the busiest day %.1fx the median one; %.1f %% "
+                + "match lionsgate OR runway%n%s", n, reach[1],
+                (double) reader.getSumTotalTermFreq("text") / reader.getDocCount("text"), 100.0 * week / n,
+                100.0 * 7 / DAYS, (double) days[days.length - 1] / days[days.length / 2], 100.0 * deal / n, b);
     }
 
     static List<GeneratedCorpus.DemoPost> demoPosts() throws IOException {
