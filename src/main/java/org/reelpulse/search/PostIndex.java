@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -12,6 +15,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 
@@ -30,15 +34,32 @@ public class PostIndex implements Closeable {
     private final Analyzer analyzer;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final ExecutorService searchThreads;
 
+    /** An index searched on the calling thread alone. */
     PostIndex(Directory directory, Analyzer analyzer) {
+        this(directory, analyzer, 1);
+    }
+
+    /**
+     * An index whose searches run on up to {@code threads} threads at once: a query over a large index
+     * is split into slices of segments that are searched side by side (1: on the calling thread alone).
+     */
+    PostIndex(Directory directory, Analyzer analyzer, int threads) {
         this.directory = directory;
         this.analyzer = analyzer;
+        this.searchThreads = threads <= 1 ? null : Executors.newFixedThreadPool(threads, new SearchThreads());
         try {
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             this.writer = new IndexWriter(directory, config);
-            this.searchers = new SearcherManager(writer, null);
+            this.searchers = new SearcherManager(writer, searchThreads == null ? null : new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
+                        org.apache.lucene.index.IndexReader previous) {
+                    return new IndexSearcher(reader, searchThreads);
+                }
+            });
             String schema = commitData(SCHEMA_KEY);
             if (writer.getDocStats().numDocs > 0 && !IndexFields.SCHEMA.equals(schema)) {
                 log.info("The search index was written with document layout {}, this version uses {}: "
@@ -127,6 +148,9 @@ public class PostIndex implements Closeable {
     @Override
     public void close() throws IOException {
         searchers.close();
+        if (searchThreads != null) {
+            searchThreads.shutdownNow();
+        }
         if (writer.isOpen()) {
             writer.close();
         }
@@ -137,6 +161,18 @@ public class PostIndex implements Closeable {
     @FunctionalInterface
     interface SearcherFunction<T> {
         T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    /** Daemon threads named for the index, so that a stuck search is easy to spot in a thread dump. */
+    private static final class SearchThreads implements java.util.concurrent.ThreadFactory {
+        private final AtomicInteger n = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "search-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
     }
 
     /** A post's document and the post id it belongs to. */

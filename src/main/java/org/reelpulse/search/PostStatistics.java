@@ -382,7 +382,12 @@ public class PostStatistics {
     private record Sampled(long matches, ScoreDoc[] docs) {
     }
 
-    /** Reservoir sampling over every match, seeded so the same index gives the same sample. */
+    /**
+     * A uniform sample of every match, seeded so that the same index gives the same sample. Each slice
+     * of segments keeps a reservoir of its own; the reservoirs are merged by drawing each place of the
+     * sample from a slice with a probability proportional to the matches it has left, so that a small
+     * slice is not over-represented when the index is searched in slices side by side.
+     */
     private static final class SampleCollectors implements CollectorManager<SampleCollector, Sampled> {
         private final int size;
 
@@ -397,46 +402,91 @@ public class PostStatistics {
 
         @Override
         public Sampled reduce(Collection<SampleCollector> collectors) {
+            List<SampleCollector> slices = new ArrayList<>(collectors);
+            // a fixed order, so that the merge draws the same sample whichever slice finished first
+            slices.sort(Comparator.comparingInt(SampleCollector::firstDoc));
+            Random random = new Random(20240918L);
             long matches = 0;
-            List<Integer> docs = new ArrayList<>();
-            for (SampleCollector c : collectors) {
+            long[] left = new long[slices.size()];
+            List<List<Integer>> pools = new ArrayList<>();
+            for (int i = 0; i < slices.size(); i++) {
+                SampleCollector c = slices.get(i);
                 matches += c.seen;
-                for (int i = 0; i < Math.min(c.seen, size); i++) {
-                    docs.add(c.reservoir[i]);
+                left[i] = c.seen;
+                List<Integer> pool = new ArrayList<>();
+                for (int k = 0; k < Math.min(c.seen, size); k++) {
+                    pool.add(c.reservoir[k]);
                 }
+                Collections.shuffle(pool, random);
+                pools.add(pool);
             }
-            if (docs.size() > size) {
-                Collections.shuffle(docs, new Random(docs.size()));
-                docs = docs.subList(0, size);
+            List<Integer> docs = new ArrayList<>();
+            long remaining = matches;
+            while (docs.size() < size && remaining > 0) {
+                long x = (long) (random.nextDouble() * remaining);
+                int i = 0;
+                while (x >= left[i]) {
+                    x -= left[i++];
+                }
+                docs.add(pools.get(i).remove(pools.get(i).size() - 1));
+                left[i]--;
+                remaining--;
             }
             return new Sampled(matches, docs.stream().sorted().map(d -> new ScoreDoc(d, 0)).toArray(ScoreDoc[]::new));
         }
     }
 
+    /**
+     * A reservoir of {@code size} matches, uniform over every match it sees. The skips between
+     * replacements are drawn (the "Algorithm L" of reservoir sampling), so a large set costs a few hundred
+     * random numbers rather than one per match.
+     */
     private static final class SampleCollector extends SimpleCollector {
         private final int[] reservoir;
         private final Random random = new Random(20240918L);
         private long seen;
         private int docBase;
+        private int firstDoc = Integer.MAX_VALUE;
+        private double w;
+        private long next;
 
         SampleCollector(int size) {
             this.reservoir = new int[size];
+            this.w = Math.exp(Math.log(uniform()) / size);
+            this.next = size + skip();
+        }
+
+        private double uniform() {
+            double u;
+            do {
+                u = random.nextDouble();
+            } while (u == 0);
+            return u;
+        }
+
+        /** How many matches go by before the next one that enters the reservoir. */
+        private long skip() {
+            return (long) Math.floor(Math.log(uniform()) / Math.log1p(-w));
+        }
+
+        int firstDoc() {
+            return firstDoc;
         }
 
         @Override
         protected void doSetNextReader(LeafReaderContext context) {
             docBase = context.docBase;
+            firstDoc = Math.min(firstDoc, docBase);
         }
 
         @Override
         public void collect(int doc) {
             if (seen < reservoir.length) {
                 reservoir[(int) seen] = docBase + doc;
-            } else {
-                long slot = (long) (random.nextDouble() * (seen + 1));
-                if (slot < reservoir.length) {
-                    reservoir[(int) slot] = docBase + doc;
-                }
+            } else if (seen == next) {
+                reservoir[random.nextInt(reservoir.length)] = docBase + doc;
+                w *= Math.exp(Math.log(uniform()) / reservoir.length);
+                next += 1 + skip();
             }
             seen++;
         }

@@ -15,6 +15,6 @@ class SearchConfig {
     @Bean(destroyMethod = "close")
     PostIndex postIndex(SearchProperties properties) throws IOException {
         Files.createDirectories(properties.indexDir());
-        return new PostIndex(FSDirectory.open(properties.indexDir()), QueryAnalyzers.create());
+        return new PostIndex(FSDirectory.open(properties.indexDir()), QueryAnalyzers.create(), properties.threads());
     }
 }

@@ -20,6 +20,8 @@ import jakarta.validation.constraints.NotNull;
  *                     fsyncs, which at one commit per 1,000 posts took most of the time of a rebuild
  * @param pollInterval pause between looks for new or changed posts
  * @param maxPageSize  the largest page {@code /api/search} returns
+ * @param threads      how many threads one search may use: a query over a large index is searched in
+ *                     slices of segments side by side (0: one per core; 1: the calling thread alone)
  */
 @Validated
 @ConfigurationProperties("reelpulse.search")
@@ -29,5 +31,12 @@ public record SearchProperties(
         @Min(1) @Max(100_000) int batchSize,
         @Min(1) @Max(1_000_000) int commitEvery,
         @NotNull Duration pollInterval,
-        @Min(1) @Max(10_000) int maxPageSize) {
+        @Min(1) @Max(10_000) int maxPageSize,
+        @Min(0) @Max(256) int threads) {
+
+    public SearchProperties {
+        if (threads == 0) {
+            threads = Runtime.getRuntime().availableProcessors();
+        }
+    }
 }

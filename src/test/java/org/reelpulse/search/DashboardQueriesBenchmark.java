@@ -29,7 +29,9 @@ import org.reelpulse.query.QueryAnalyzers;
  * 95th percentile of each part. Reading the database (a few dozen posts) and writing JSON are not in
  * it. A benchmark, not a test:
  * {@code MAVEN_OPTS=-Xmx3g ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.reelpulse.search.DashboardQueriesBenchmark -Dexec.args="1000000 /tmp/rp-bench-index 20"}
- * (posts, the index folder, kept between runs, and the rounds measured after five to warm up).
+ * (posts, the index folder, kept between runs, and the rounds measured after five to warm up; with
+ * {@code -Dbench.threads=1} each search runs on one thread, by default on one per core as in the
+ * application).
  */
 public final class DashboardQueriesBenchmark {
 
@@ -51,7 +53,8 @@ public final class DashboardQueriesBenchmark {
         Path dir = Path.of(args.length > 1 ? args[1] : System.getProperty("java.io.tmpdir") + "/rp-bench-index");
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         Files.createDirectories(dir);
-        try (PostIndex index = new PostIndex(FSDirectory.open(dir), QueryAnalyzers.create())) {
+        int threads = Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors());
+        try (PostIndex index = new PostIndex(FSDirectory.open(dir), QueryAnalyzers.create(), threads)) {
             if (index.size() != posts) {
                 long t = System.nanoTime();
                 index.clear();
@@ -71,10 +74,11 @@ public final class DashboardQueriesBenchmark {
                     }
                 }
             }
-            System.out.printf(Locale.ROOT, "%,d posts, %,d match the event, %d cores, %d rounds%n", index.size(),
+            System.out.printf(Locale.ROOT, "%,d posts, %,d match the event, %d cores, %d search threads, %d rounds%n",
+                    index.size(),
                     stats.summarize(q, TimeWindow.parse("2024-08-28", "2024-10-23"),
                             PostStatistics.Breakdown.totals()).total().posts(),
-                    Runtime.getRuntime().availableProcessors(), rounds);
+                    Runtime.getRuntime().availableProcessors(), threads, rounds);
             for (int p = 0; p < parts.length; p++) {
                 long[] m = millis[p];
                 Arrays.sort(m);
@@ -105,6 +109,7 @@ public final class DashboardQueriesBenchmark {
             stats.contrast(q, spike, q, baseline, 10, 300);
             stats.inTimeOrder(q, spike, 3, false);
             stats.topByEngagement(q, spike, 3);
+
         }
         long t3 = System.nanoTime();
         List<TimeWindow> after = new ArrayList<>();

@@ -43,7 +43,7 @@ class IndexResumeIT extends StagesOffContext {
         importer.importFrom(new ByteArrayInputStream(ndjson.getBytes(StandardCharsets.UTF_8)));
         Path dir = TestData.newDataDir("index-resume");
         // batches of 10, a commit every 20 posts while catching up (so the resumed catch-up commits only at its end)
-        SearchProperties props = new SearchProperties(true, dir, 10, 20, java.time.Duration.ofSeconds(1), 100);
+        SearchProperties props = new SearchProperties(true, dir, 10, 20, java.time.Duration.ofSeconds(1), 100, 1);
 
         PostIndex index = new PostIndex(FSDirectory.open(dir), QueryAnalyzers.create());
         PostIndexer indexer = new PostIndexer(index, posts, analyses, props, labels);

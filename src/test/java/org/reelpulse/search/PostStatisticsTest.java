@@ -163,4 +163,44 @@ class PostStatisticsTest {
         assertThat(replace.inPeriod()).isEqualTo(2);
         assertThat(replace.inBaseline()).isEqualTo(2);
     }
+
+    @Test
+    void shouldCountTheSameAndSampleAsAskedWhenSearchingSlicesSideBySide() throws IOException {
+        PostStatistics.Grid days = new PostStatistics.Grid(Instant.parse("2024-09-01T00:00:00Z"), Duration.ofDays(1));
+        PostStatistics.Breakdown everything = PostStatistics.Breakdown.totals().perBucket(days).overTime("group")
+                .byField("theme").authors(5);
+        TimeWindow week = TimeWindow.parse("2024-09-16", "2024-09-22");
+        try (PostIndex alone = new PostIndex(new ByteBuffersDirectory(), org.reelpulse.query.QueryAnalyzers.create());
+                PostIndex sliced = new PostIndex(new ByteBuffersDirectory(), org.reelpulse.query.QueryAnalyzers.create(),
+                        3)) {
+            // six segments of 50 posts, so that the sliced index is searched in several slices
+            long id = 0;
+            for (int segment = 0; segment < 6; segment++) {
+                List<PostIndex.PostDocument> batch = new ArrayList<>();
+                for (int k = 0; k < 50; k++) {
+                    id++;
+                    batch.add(doc(id, "author" + (id % 17), "2024-09-" + (16 + id % 6) + "T10:00:00Z", (int) (id % 7),
+                            "Runway deal post " + id + (id % 3 == 0 ? " replace artists" : " studio savings"),
+                            SentimentLabel.values()[(int) (id % 3)], id % 2 == 0 ? "public" : "press",
+                            id % 4 == 0 ? List.of("job-displacement") : List.of()));
+                }
+                alone.apply(batch, id);
+                sliced.apply(batch, id);
+            }
+            PostStatistics one = new PostStatistics(alone, new PostSearcher(alone));
+            PostStatistics several = new PostStatistics(sliced, new PostSearcher(sliced));
+
+            assertThat(several.summarize("runway", week, everything)).isEqualTo(one.summarize("runway", week,
+                    everything));
+            PostStatistics.Contrast c = several.contrast("runway AND replace", week, "runway AND NOT replace", week,
+                    10, 40);
+            assertThat(c.periodPosts()).isEqualTo(100);
+            assertThat(c.periodRead()).isEqualTo(40);
+            assertThat(c.baselinePosts()).isEqualTo(200);
+            assertThat(c.baselineRead()).isEqualTo(40);
+            assertThat(c.terms()).extracting(PostStatistics.ContrastTerm::term).contains("replace", "artists");
+            assertThat(several.contrast("runway AND replace", week, "runway AND NOT replace", week, 10, 40))
+                    .as("the same sample every time").isEqualTo(c);
+        }
+    }
 }
