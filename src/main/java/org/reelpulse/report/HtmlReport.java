@@ -211,7 +211,7 @@ final class HtmlReport {
         row(b.toString());
         for (Dashboard.Spike s : d.spikes().spikes()) {
             StringBuilder p = new StringBuilder();
-            p.append(para("<b>" + text(m.span(s.start(), s.end())) + "</b> " + text(Wording.spike(s, d, m))));
+            p.append(para("<b>" + text(m.span(s.start(), s.end())) + "</b>" + text(m.colon() + Wording.spike(s, d, m))));
             String terms = Wording.terms(s.terms(), names);
             if (!terms.isEmpty()) {
                 p.append(para(text(m.get("spike.terms", terms))));
@@ -297,7 +297,7 @@ final class HtmlReport {
             row(b.toString());
             return;
         }
-        b.append(para(text(m.get("statements.total", m.count(st.total()), m.count(st.items().size())))));
+        b.append(para(text(Wording.statements(st, m))));
         row(b.toString());
         for (Dashboard.Statement s : st.items()) {
             StringBuilder p = new StringBuilder();

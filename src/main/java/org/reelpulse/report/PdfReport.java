@@ -24,7 +24,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
  * Latin, Greek and Cyrillic, is embedded (subset) in the PDF, and nothing is read from the system or
  * the network. Post text may hold any character; those the font cannot show (emoji, CJK, scripts
  * beyond the three) are {@link #visible(String) replaced} by a white square (□) before layout, so a PDF
- * never fails on them nor shows the renderer's '#'. Its one face is used for bold text too.
+ * never fails on them nor shows the renderer's '#'. Its one face is used for bold and italic text too.
  *
  * <p>Nothing outside the document is fetched: only the charts' {@code data:image/png} URIs may load.
  */
@@ -42,8 +42,12 @@ final class PdfReport {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
-        builder.useFont(Font::stream, FONT_FAMILY, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
-        builder.useFont(Font::stream, FONT_FAMILY, 700, BaseRendererBuilder.FontStyle.NORMAL, true);
+        // the one face for every weight and style: without a match openhtmltopdf would fall back to a
+        // built-in PDF font (Helvetica), which has no Cyrillic or Greek
+        for (BaseRendererBuilder.FontStyle style : BaseRendererBuilder.FontStyle.values()) {
+            builder.useFont(Font::stream, FONT_FAMILY, 400, style, true);
+            builder.useFont(Font::stream, FONT_FAMILY, 700, style, true);
+        }
         for (ExternalResourceControlPriority when : ExternalResourceControlPriority.values()) {
             builder.useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith(PNG_DATA), when);
         }

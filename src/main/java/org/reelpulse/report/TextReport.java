@@ -105,7 +105,7 @@ final class TextReport {
                 line(m.get("spikes.none"));
             }
             for (Dashboard.Spike s : d.spikes().spikes()) {
-                line("* " + m.span(s.start(), s.end()) + " " + Wording.spike(s, d, m));
+                line("* " + m.span(s.start(), s.end()) + m.colon() + Wording.spike(s, d, m));
                 String terms = Wording.terms(s.terms(), names);
                 if (!terms.isEmpty()) {
                     line("  " + m.get("spike.terms", terms));
@@ -161,7 +161,7 @@ final class TextReport {
         if (st.items().isEmpty()) {
             line(m.get("statements.none"));
         } else {
-            line(m.get("statements.total", m.count(st.total()), m.count(st.items().size())));
+            line(Wording.statements(st, m));
         }
         for (Dashboard.Statement s : st.items()) {
             blank();

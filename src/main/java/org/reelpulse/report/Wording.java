@@ -45,6 +45,16 @@ final class Wording {
                 m.relative(relative));
     }
 
+    /** How many statements the week had, and how many of them are shown. */
+    static String statements(Dashboard.Statements st, Messages m) {
+        int shown = st.items().size();
+        if (st.total() <= shown) {
+            return st.total() == 1 ? m.get("statements.one") : m.get("statements.all", m.count(st.total()));
+        }
+        return shown == 1 ? m.get("statements.latestOne", m.count(st.total()))
+                : m.get("statements.total", m.count(st.total()), m.count(shown));
+    }
+
     /** How big a spike was against the usual level of its baseline. */
     static String spike(Dashboard.Spike s, Dashboard d, Messages m) {
         String bucket = m.get("interval." + d.spikes().method().interval().key());

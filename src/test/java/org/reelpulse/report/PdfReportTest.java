@@ -45,6 +45,15 @@ class PdfReportTest {
     }
 
     @Test
+    void shouldEmbedTheFontForBoldAndItalicTextToo() throws Exception {
+        String xhtml = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body style=\"font-family:"
+                + PdfReport.FONT_FAMILY + ";\"><p style=\"font-style:italic;\">Привет один</p>"
+                + "<p style=\"font-weight:bold;font-style:oblique;\">Ελληνικά δύο</p></body></html>";
+        String text = ReportRendererTest.pdfText(PdfReport.render(xhtml, "fonts"));
+        assertThat(text).contains("Привет один", "Ελληνικά δύο");
+    }
+
+    @Test
     void shouldNeverFailOnUnusualText() {
         String nasty = "\u0000\u0007 bell \ud800 lone surrogate \ufffe \u202e right-to-left \ud83d\ude00 "
                 + "]]> <!-- --> <![CDATA[x]]> &amp; &#0; \u0645\u0631\u062d\u0628\u0627";

@@ -73,7 +73,10 @@ class ReportRendererTest {
                 "\u201c" + ReportFixture.KEY_SENTENCE + "\u201d",
                 "Reaction in the 48 hours after, from everyone else: 140 posts, net \u22120.60.",
                 "https://bsky.app/profile/sagaftra/post/1", "https://x.example/jane_doe_vfx/status/3",
-                "Top terms: training data, custom model", ReportFixture.DASHBOARD_URL);
+                "Top terms: training data, custom model", ReportFixture.DASHBOARD_URL,
+                "* Sep 18, 2024, 12:00 AM to Sep 19, 2024, 12:00 AM: 180 posts. Its busiest day had 180 posts, where "
+                        + "about 11 were usual.",
+                "3 statements this week; the latest is shown.");
         assertThat(r.pdfFileName()).isEqualTo("reelpulse-lionsgate-runway-2024-W38.pdf");
         Document doc = Jsoup.parse(r.html());
         assertThat(doc.select("a[href=\"" + ReportFixture.DASHBOARD_URL + "\"]")).isNotEmpty();
