@@ -30,8 +30,6 @@ final class HtmlReport {
     private static final String LINK = "#0b5cad";
     private static final String NOTE_BG = "#fff7e6";
     private static final String CHANGED_BG = "#eef5fb";
-    private static final int LIST_LIMIT = 10;
-    private static final int TABLE_LIMIT = 8;
 
     private final ReportContent content;
     private final Messages m;
@@ -255,7 +253,7 @@ final class HtmlReport {
     private void themes(Dashboard d) {
         StringBuilder b = new StringBuilder(h3(text(m.get("themes.heading"))));
         List<Dashboard.ThemeStat> themes = d.themes().stream().filter(t -> t.posts() > 0 || t.previousPosts() > 0)
-                .limit(TABLE_LIMIT).toList();
+                .limit(Wording.TABLE_LIMIT).toList();
         if (themes.isEmpty()) {
             b.append(para(text(m.get("themes.none"))));
         } else {
@@ -274,7 +272,7 @@ final class HtmlReport {
     private void crafts(Dashboard d) {
         StringBuilder b = new StringBuilder(h3(text(m.get("crafts.heading"))));
         List<Dashboard.CraftStat> crafts = d.crafts().stream().filter(c -> c.posts() > 0 || c.previousPosts() > 0)
-                .limit(TABLE_LIMIT).toList();
+                .limit(Wording.TABLE_LIMIT).toList();
         if (crafts.isEmpty()) {
             b.append(para(text(m.get("crafts.none"))));
         } else {
@@ -331,7 +329,7 @@ final class HtmlReport {
             return;
         }
         row(h3(text(m.get("topPosts.heading"))));
-        for (Dashboard.PostCard p : posts.stream().limit(LIST_LIMIT).toList()) {
+        for (Dashboard.PostCard p : posts.stream().limit(Wording.LIST_LIMIT).toList()) {
             row(card(p, e.report().postUrlPrefix()), "0 24px 8px 24px");
         }
     }
@@ -342,7 +340,7 @@ final class HtmlReport {
             return;
         }
         List<List<String>> rows = new ArrayList<>();
-        for (Dashboard.TopAuthor a : authors.stream().limit(LIST_LIMIT).toList()) {
+        for (Dashboard.TopAuthor a : authors.stream().limit(Wording.LIST_LIMIT).toList()) {
             rows.add(List.of(text(names.author(a.author(), null, a.group())), text(m.group(a.group(), a.groupLabel())),
                     text(m.count(a.posts())), text(m.count(a.engagement()))));
         }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.BitSet;
+import java.util.logging.Level;
 
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
@@ -16,6 +17,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 
 /**
  * The report as a PDF: its XHTML (with the charts as data: URIs) laid out by openhtmltopdf on PDFBox.
@@ -34,6 +36,12 @@ final class PdfReport {
     static final String FONT_FAMILY = "ReportSans";
     private static final String FONT_RESOURCE = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final String PNG_DATA = "data:image/png;base64,";
+
+    static {
+        // openhtmltopdf logs each layout at INFO (fonts loaded, selectors matched, "prepare to fly"): a
+        // dozen lines per report in the application's log. Its warnings and errors still show.
+        XRLog.listRegisteredLoggers().forEach(name -> XRLog.setLevel(name, Level.WARNING));
+    }
 
     private PdfReport() {
     }

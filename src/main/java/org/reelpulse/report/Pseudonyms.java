@@ -50,7 +50,11 @@ final class Pseudonyms {
     private final Map<String, String> inText = new HashMap<>();
     private final Pattern mentions;
 
-    /** Numbers every private author of the report, in the order the report shows them. */
+    /**
+     * Numbers every private author of the report in the order the report shows them (each spike's
+     * first post, the top posts, the top authors), then those of the dashboards it does not show, so
+     * that their handles are replaced inside quoted texts too.
+     */
     Pseudonyms(boolean on, Messages messages, List<EventReport> events) {
         this.on = on;
         this.messages = messages;
@@ -58,12 +62,21 @@ final class Pseudonyms {
             Map<String, Integer> counters = new HashMap<>();
             for (EventReport e : events) {
                 Dashboard d = e.dashboard();
-                d.topPosts().posts().forEach(p -> assign(p.author(), p.authorName(), p.group(), counters));
+                d.spikes().spikes().stream().filter(s -> !s.firstPosts().isEmpty()).map(s -> s.firstPosts().get(0))
+                        .forEach(p -> assign(p.author(), p.authorName(), p.group(), counters));
+                d.topPosts().posts().stream().limit(Wording.LIST_LIMIT)
+                        .forEach(p -> assign(p.author(), p.authorName(), p.group(), counters));
+                d.topAuthors().stream().limit(Wording.LIST_LIMIT).forEach(a -> assign(a.author(), null, a.group(),
+                        counters));
+            }
+            for (EventReport e : events) {
+                Dashboard d = e.dashboard();
                 for (Dashboard.Spike s : d.spikes().spikes()) {
                     s.firstPosts().forEach(p -> assign(p.author(), p.authorName(), p.group(), counters));
                     s.topPosts().forEach(p -> assign(p.author(), p.authorName(), p.group(), counters));
                     s.topAuthors().forEach(a -> assign(a.author(), null, a.group(), counters));
                 }
+                d.topPosts().posts().forEach(p -> assign(p.author(), p.authorName(), p.group(), counters));
                 d.topAuthors().forEach(a -> assign(a.author(), null, a.group(), counters));
             }
         }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Everything one weekly report shows: the settings of its subscription and one dashboard per event.
@@ -23,6 +24,12 @@ public record ReportContent(String title, Locale locale, String week, ZoneId zon
         Instant generatedAt, boolean pseudonymise, List<EventReport> events) {
 
     public ReportContent {
+        Objects.requireNonNull(week, "week");
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(generatedAt, "generatedAt");
+        title = title == null ? "" : title;
         events = events == null ? List.of() : List.copyOf(events);
     }
 }

@@ -13,8 +13,6 @@ import org.reelpulse.dashboard.Dashboard;
  */
 final class TextReport {
 
-    private static final int LIST_LIMIT = 10;
-    private static final int TABLE_LIMIT = 8;
 
     private final ReportContent content;
     private final Messages m;
@@ -136,7 +134,7 @@ final class TextReport {
 
             section("themes.heading");
             List<Dashboard.ThemeStat> themes = d.themes().stream().filter(t -> t.posts() > 0 || t.previousPosts() > 0)
-                    .limit(TABLE_LIMIT).toList();
+                    .limit(Wording.TABLE_LIMIT).toList();
             if (themes.isEmpty()) {
                 line(m.get("themes.none"));
             }
@@ -147,7 +145,7 @@ final class TextReport {
 
             section("crafts.heading");
             List<Dashboard.CraftStat> crafts = d.crafts().stream().filter(c -> c.posts() > 0 || c.previousPosts() > 0)
-                    .limit(TABLE_LIMIT).toList();
+                    .limit(Wording.TABLE_LIMIT).toList();
             if (crafts.isEmpty()) {
                 line(m.get("crafts.none"));
             }
@@ -185,7 +183,7 @@ final class TextReport {
         List<Dashboard.PostCard> posts = d.topPosts().posts();
         if (!posts.isEmpty()) {
             section("topPosts.heading");
-            for (Dashboard.PostCard p : posts.stream().limit(LIST_LIMIT).toList()) {
+            for (Dashboard.PostCard p : posts.stream().limit(Wording.LIST_LIMIT).toList()) {
                 post(p, e.report().postUrlPrefix(), "");
                 blank();
             }
@@ -194,7 +192,7 @@ final class TextReport {
         List<Dashboard.TopAuthor> authors = d.topAuthors();
         if (!authors.isEmpty()) {
             section("topAuthors.heading");
-            authors.stream().limit(LIST_LIMIT).forEach(a -> line("* " + names.author(a.author(), null, a.group())
+            authors.stream().limit(Wording.LIST_LIMIT).forEach(a -> line("* " + names.author(a.author(), null, a.group())
                     + " (" + m.group(a.group(), a.groupLabel()) + "): " + m.count(a.posts()) + " " + m.get("unit.posts")
                     + ", " + m.get("post.engagement", m.count(a.engagement()))));
         }

@@ -13,6 +13,10 @@ final class Wording {
     /** How a headline figure reads: a count, a net sentiment, a share. */
     enum Kind { COUNT, NET, SHARE }
 
+    /** The most posts and authors listed per section. */
+    static final int LIST_LIMIT = 10;
+    /** The most rows of the labour concerns and crafts tables. */
+    static final int TABLE_LIMIT = 8;
     private static final int TERMS = 6;
     private static final int GROUPS = 3;
 
