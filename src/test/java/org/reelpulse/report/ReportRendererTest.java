@@ -193,6 +193,35 @@ class ReportRendererTest {
         assertThat(r.pdfFileName()).matches("[a-z0-9-]+-2024-W38\\.pdf");
     }
 
+    @Test
+    void shouldGiveEachEventItsOwnChartsAndNameTheBusiestInTheSubject() {
+        RenderedReport r = renderer.render(ReportFixture.content(Locale.ENGLISH, true, ReportFixture.thinWeek(7),
+                ReportFixture.week()));
+        assertThat(r.subject()).isEqualTo("ReelPulse weekly: Lionsgate × Runway, 2024-W38 \u2014 2 events, busiest: "
+                + "Lionsgate × Runway with 412 posts");
+        // the thin week draws nothing; the second event's charts are numbered after it
+        assertThat(r.images()).extracting(InlineImage::contentId).containsExactly("reaction-2@reelpulse",
+                "groups-2@reelpulse");
+        assertThat(Jsoup.parse(r.html()).select("img")).extracting(i -> i.attr("src"))
+                .containsExactly("cid:reaction-2@reelpulse", "cid:groups-2@reelpulse");
+        assertThat(r.text()).contains("Too little data this week: 7 posts", "Posts rose 35% to 412");
+    }
+
+    @Test
+    void shouldRenderTheSameReportFromSeveralThreadsAtOnce() throws Exception {
+        ReportContent c = ReportFixture.content(Locale.FRENCH, true, ReportFixture.week());
+        String expected = renderer.render(c).html();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> renderer.render(c).html());
+            var b = pool.submit(() -> renderer.render(c).html());
+            assertThat(a.get()).isEqualTo(expected);
+            assertThat(b.get()).isEqualTo(expected);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     static String pdfText(byte[] pdf) throws Exception {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(doc);
