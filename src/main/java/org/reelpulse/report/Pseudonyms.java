@@ -101,10 +101,10 @@ final class Pseudonyms {
         if (n == null) {
             return h != null ? h : messages.get("author.unknown");
         }
-        if (n.equalsIgnoreCase(h) || n.equalsIgnoreCase(h.startsWith("@") ? h.substring(1) : h)) {
+        if (h == null || n.equalsIgnoreCase(h) || n.equalsIgnoreCase(h.startsWith("@") ? h.substring(1) : h)) {
             return n;
         }
-        return h == null ? n : n + " (" + h + ")";
+        return n + " (" + h + ")";
     }
 
     /** A text quoted in the report, with the handles and names of hidden authors replaced by their pseudonyms. */

@@ -1,6 +1,7 @@
 package org.reelpulse.report;
 
 import java.text.Normalizer;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -91,7 +92,7 @@ final class Wording {
             Dashboard.Kpis k = events.get(0).dashboard().kpis();
             s = m.get("subject.one", title, c.week(), m.count(k.posts().value()), m.net(k.netSentiment().value()));
         } else {
-            EventView busiest = events.stream().max(java.util.Comparator.comparingLong(EventView::posts)).orElseThrow();
+            EventView busiest = events.stream().max(Comparator.comparingLong(EventView::posts)).orElseThrow();
             s = m.get("subject.many", title, c.week(), m.count(events.size()), oneLine(busiest.dashboard().event().name()),
                     m.count(busiest.posts()));
         }

@@ -26,6 +26,8 @@ class PseudonymsTest {
         assertThat(names.author("mystery_user", null, null)).isEqualTo("Member of the public 2");
         assertThat(names.author("sagaftra", "SAG-AFTRA", "union-guild")).isEqualTo("SAG-AFTRA (sagaftra)");
         assertThat(names.author("variety", "Variety", "press")).isEqualTo("Variety");
+        assertThat(names.author(null, "Variety", "press")).isEqualTo("Variety");
+        assertThat(names.author(" ", null, "press")).isEqualTo("Unknown author");
     }
 
     @Test
