@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.reelpulse.base.ui.BackgroundLoader;
 import org.reelpulse.base.UserInputException;
 import org.reelpulse.base.ui.ChartTable;
 import org.reelpulse.base.ui.GroupColors;
@@ -95,7 +96,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private final DashboardService service;
-    private final DashboardLoader loader;
+    private final BackgroundLoader loader;
     private final Clock clock;
 
     private final Select<TrackedEvent> eventSelect = new Select<>();
@@ -115,7 +116,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     /** Viewers read the dashboard; the posts behind a figure open in the search, for analysts and admins. */
     private final boolean canSearch;
 
-    public DashboardView(DashboardService service, DashboardLoader loader, Clock clock,
+    public DashboardView(DashboardService service, BackgroundLoader loader, Clock clock,
             com.vaadin.flow.spring.security.AuthenticationContext auth) {
         this.canSearch = auth.hasRole("ANALYST") || auth.hasRole("ADMIN");
         this.service = service;
