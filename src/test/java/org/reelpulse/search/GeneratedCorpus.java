@@ -1,5 +1,8 @@
 package org.reelpulse.search;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +18,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.reelpulse.analyze.Sentiment;
 import org.reelpulse.analyze.SentimentLabel;
@@ -24,6 +28,9 @@ import org.reelpulse.analyze.labour.Labels;
 import org.reelpulse.post.Author;
 import org.reelpulse.post.Metrics;
 import org.reelpulse.post.Post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A realistic analysed corpus for the search benchmark, generated deterministically (fixed seed)
@@ -46,7 +53,7 @@ import org.reelpulse.post.Post;
  * stance mostly on posts about a deal.</li>
  * </ul>
  */
-final class GeneratedCorpus {
+public final class GeneratedCorpus {
 
     static final Instant START = Instant.parse("2024-08-01T00:00:00Z");
     static final Instant END = Instant.parse("2024-12-01T00:00:00Z");
@@ -55,7 +62,7 @@ final class GeneratedCorpus {
     static final int AUTHORS = 200_000;
 
     /** One generated post with its analysis. */
-    record Analysed(Post post, Sentiment sentiment, Labels labels) {
+    public record Analysed(Post post, Sentiment sentiment, Labels labels) {
     }
 
     private enum Topic {
@@ -121,7 +128,7 @@ final class GeneratedCorpus {
     private static final long MINUTE = 60_000;
     private static final int MINUTES = (int) Duration.between(START, END).toMinutes();
 
-    GeneratedCorpus(List<DemoPost> demo, int size, long seed) {
+    public GeneratedCorpus(List<DemoPost> demo, int size, long seed) {
         this.size = size;
         this.seed = seed;
         for (DemoPost p : demo) {
@@ -156,7 +163,24 @@ final class GeneratedCorpus {
     }
 
     /** A demo post: what the generator learns from. */
-    record DemoPost(String source, String lang, String file, String text) {
+    public record DemoPost(String source, String lang, String file, String text) {
+    }
+
+    /** The demo corpus's posts, which the generator learns its words and lengths from. */
+    public static List<DemoPost> demoPosts() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<DemoPost> posts = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("data", "demo"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".ndjson")).sorted().toList()) {
+                for (String line : Files.readAllLines(f)) {
+                    JsonNode n = json.readTree(line);
+                    String lang = n.path("lang").asText(null);
+                    posts.add(new DemoPost(n.path("source").asText(), lang == null ? "en" : lang,
+                            f.getFileName().toString(), n.path("text").asText()));
+                }
+            }
+        }
+        return posts;
     }
 
     int size() {
@@ -171,7 +195,7 @@ final class GeneratedCorpus {
     }
 
     /** Generates every post in id order. */
-    void forEach(Consumer<Analysed> consumer) {
+    public void forEach(Consumer<Analysed> consumer) {
         Random random = new Random(seed);
         String[] recent = new String[2000];
         String[] recentIds = new String[recent.length];

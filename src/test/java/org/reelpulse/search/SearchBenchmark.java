@@ -41,8 +41,6 @@ import org.reelpulse.search.PlainLucene.Spec;
 import org.reelpulse.search.PlainLucene.Tag;
 import org.reelpulse.search.PlainLucene.Word;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The search benchmark of the search issue: generates a realistic analysed corpus (see
@@ -83,7 +81,7 @@ public final class SearchBenchmark {
                 System.getProperty("java.vm.name"), System.getProperty("java.version"));
         System.out.println("load average before: " + loadAverage());
 
-        GeneratedCorpus corpus = new GeneratedCorpus(demoPosts(), posts, 42);
+        GeneratedCorpus corpus = new GeneratedCorpus(GeneratedCorpus.demoPosts(), posts, 42);
         if (!reuse || !indexed(dir, posts)) {
             index(corpus, dir);
         } else {
@@ -222,22 +220,6 @@ public final class SearchBenchmark {
                 + "match lionsgate OR runway%n%s", n, reach[1],
                 (double) reader.getSumTotalTermFreq("text") / reader.getDocCount("text"), 100.0 * week / n,
                 100.0 * 7 / DAYS, (double) days[days.length - 1] / days[days.length / 2], 100.0 * deal / n, b);
-    }
-
-    static List<GeneratedCorpus.DemoPost> demoPosts() throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        List<GeneratedCorpus.DemoPost> posts = new ArrayList<>();
-        try (Stream<Path> files = Files.list(Path.of("data", "demo"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".ndjson")).sorted().toList()) {
-                for (String line : Files.readAllLines(f)) {
-                    JsonNode n = json.readTree(line);
-                    String lang = n.path("lang").asText(null);
-                    posts.add(new GeneratedCorpus.DemoPost(n.path("source").asText(), lang == null ? "en" : lang,
-                            f.getFileName().toString(), n.path("text").asText()));
-                }
-            }
-        }
-        return posts;
     }
 
     // ---------------------------------------------------------------- queries
@@ -462,7 +444,7 @@ public final class SearchBenchmark {
     /** Two- and three-word phrases that occur more than once in the demo posts. */
     private static List<String> phrases(GeneratedCorpus corpus) throws IOException {
         Map<String, Integer> counts = new TreeMap<>();
-        for (GeneratedCorpus.DemoPost p : demoPosts()) {
+        for (GeneratedCorpus.DemoPost p : GeneratedCorpus.demoPosts()) {
             List<String> words = Arrays.stream(p.text().split("\\s+")).map(GeneratedCorpus::letters)
                     .filter(w -> !w.isEmpty()).toList();
             for (int i = 0; i + 1 < words.size(); i++) {
