@@ -1,15 +1,10 @@
 package org.reelpulse;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +17,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.reelpulse.support.DemoCorpus;
 import org.reelpulse.support.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -66,29 +62,8 @@ abstract class DashboardApiContract {
     }
 
     @BeforeAll
-    void createTheDemoEventsAndImportTheDemoCorpus() throws IOException {
-        // the events first, so that posts are labelled toward them once, as they are analysed
-        for (JsonNode e : json.readTree(Path.of("data/demo/events.json").toFile())) {
-            ResponseEntity<JsonNode> created = send("analyst", HttpMethod.POST, "/api/events", e);
-            assertThat(created.getStatusCode()).as(created.toString()).isEqualTo(HttpStatus.CREATED);
-        }
-        long posts = 0;
-        for (String file : List.of("lionsgate-runway.ndjson", "blumhouse-meta.ndjson")) {
-            HttpHeaders headers = new HttpHeaders();
-            headers.setContentType(MediaType.parseMediaType("application/x-ndjson"));
-            ResponseEntity<JsonNode> r = http.withBasicAuth("analyst", PASSWORD).exchange("/api/import",
-                    HttpMethod.POST, new HttpEntity<>(Files.readString(Path.of("data/demo", file)), headers),
-                    JsonNode.class);
-            assertThat(r.getBody().path("rejectedCount").asInt()).as(r.toString()).isZero();
-            posts += r.getBody().path("inserted").asLong();
-        }
-        long expected = posts;
-        assertThat(expected).isEqualTo(584);
-        await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            JsonNode status = get("viewer", "/api/status", Map.of()).getBody();
-            assertThat(status.path("analysed").asLong()).isEqualTo(expected);
-            assertThat(status.path("indexUpToDate").asBoolean()).isTrue();
-        });
+    void createTheDemoEventsAndImportTheDemoCorpus() {
+        DemoCorpus.load(http, List.of());
     }
 
     @Test

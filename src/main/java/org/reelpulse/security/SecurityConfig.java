@@ -84,6 +84,7 @@ class SecurityConfig {
                                 "/api/export", "/api/significant-terms", "/api/compare", "/api/search/complete").hasRole(Role.ANALYST.name())
                         .requestMatchers(HttpMethod.POST, "/api/import").hasRole(Role.ANALYST.name())
                         .requestMatchers("/api/saved-searches", "/api/saved-searches/*").hasRole(Role.ANALYST.name())
+                        .requestMatchers("/api/subscriptions", "/api/subscriptions/**").hasRole(Role.ANALYST.name())
                         .anyRequest().hasRole(Role.ADMIN.name()))
                 .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))

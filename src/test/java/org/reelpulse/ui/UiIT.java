@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.reelpulse.post.PostRepository;
@@ -261,6 +262,54 @@ class UiIT {
             b.driver.findElement(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button']"))
                     .click();
             b.awaitTrue("return !document.getElementById('events-grid').innerText.includes('studio-z-vidgen');");
+        }
+    }
+
+    @Test
+    void shouldSubscribeToTheWeeklyReportPreviewItAndSendItNow() throws Exception {
+        try (Browser b = browser()) {
+            b.login("analyst", "reelpulse-demo");
+            b.open("/reports");
+            b.awaitTrue("const p = document.getElementById('reports-intro'); return !!p && p.innerText.includes('outbox');");
+            b.driver.findElement(By.id("subscription-new")).click();
+            b.await(By.cssSelector("#subscription-form-name input")).sendKeys("Monday brief");
+            b.driver.findElement(By.cssSelector("#subscription-form-recipients textarea"))
+                    .sendKeys("comms@studio.example, not-an-address");
+            WebElement events = b.driver.findElement(By.cssSelector("#subscription-form-events input"));
+            events.sendKeys("Lionsgate");
+            b.awaitTrue("const i = document.querySelector('vaadin-multi-select-combo-box-item');"
+                    + "if (!i) return false; i.click(); return true;");
+            events.sendKeys(Keys.ESCAPE);
+            b.awaitTrue("return document.getElementById('subscription-form-events').selectedItems.length === 1;");
+            b.driver.findElement(By.id("subscription-form-save")).click();
+            b.awaitTrue("const e = document.getElementById('subscription-form-error');"
+                    + "return !!e && e.innerText.includes('not-an-address');");
+            b.awaitTrue("return document.getElementById('subscription-form-recipients').hasAttribute('invalid');");
+            WebElement recipients = b.driver.findElement(By.cssSelector("#subscription-form-recipients textarea"));
+            recipients.clear();
+            recipients.sendKeys("comms@studio.example\nlegal@studio.example");
+            b.driver.findElement(By.id("subscription-form-save")).click();
+            b.awaitTrue("return !document.querySelector('vaadin-dialog-overlay');");
+            b.awaitTrue("const g = document.getElementById('subscriptions-grid');"
+                    + "return !!g && g.innerText.includes('Monday brief') && g.innerText.includes('lionsgate-runway');");
+            b.screenshot("reports");
+
+            b.driver.findElement(By.cssSelector("[id^='subscription-preview-']")).click();
+            // the finished deal's report opens on the week after its announcement, as it is sent
+            b.awaitTrue("const f = document.getElementById('preview-frame');"
+                    + "return !!f && (f.srcdoc || f.getAttribute('srcdoc') || '').includes('Lionsgate');");
+            b.awaitTrue("const s = document.getElementById('preview-subject');"
+                    + "return !!s && s.innerText.includes('2024-W39');");
+            b.awaitTrue("return !!document.getElementById('preview-pdf-link');");
+            b.screenshot("reports-preview");
+            b.driver.findElement(By.id("preview-send")).click();
+            b.await(By.cssSelector("vaadin-confirm-dialog-overlay"));
+            b.driver.findElement(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button']"))
+                    .click();
+            b.awaitTrue("const g = document.getElementById('sends-grid');"
+                    + "return !!g && g.innerText.includes('2024-W39') && g.innerText.includes('sent') "
+                    + "&& g.innerText.includes('2 / 2');");
+            b.screenshot("reports-history");
         }
     }
 
