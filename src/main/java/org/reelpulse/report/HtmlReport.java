@@ -247,6 +247,14 @@ final class HtmlReport {
         }
         b.append(table(List.of(m.get("groups.group"), m.get("table.posts"), m.get("table.share"), m.get("kpi.net"),
                 m.get("kpi.lastWeek"), m.get("kpi.change")), rows, 1));
+        String sources = Wording.mix(d.sources(), m);
+        if (!sources.isEmpty()) {
+            b.append(small(text(m.get("mix.sources", sources))));
+        }
+        String langs = Wording.mix(d.languages(), m);
+        if (!langs.isEmpty()) {
+            b.append(small(text(m.get("mix.langs", langs))));
+        }
         row(b.toString());
     }
 

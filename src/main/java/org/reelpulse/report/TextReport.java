@@ -130,6 +130,14 @@ final class TextReport {
                             + "; " + m.get("kpi.lastWeek") + " " + m.count(g.previousPosts()) + " ("
                             + m.relative(g.relativeChange()) + ")");
                 }
+                String sources = Wording.mix(d.sources(), m);
+                if (!sources.isEmpty()) {
+                    line(m.get("mix.sources", sources));
+                }
+                String langs = Wording.mix(d.languages(), m);
+                if (!langs.isEmpty()) {
+                    line(m.get("mix.langs", langs));
+                }
             }
 
             section("themes.heading");

@@ -20,6 +20,7 @@ final class Wording {
     static final int TABLE_LIMIT = 8;
     private static final int TERMS = 6;
     private static final int GROUPS = 3;
+    private static final int MIX = 5;
 
     private Wording() {
     }
@@ -48,6 +49,14 @@ final class Wording {
     static String countChange(long change, Double relative, Messages m) {
         return relative == null ? m.signedCount(change) : m.get("change.count", m.signedCount(change),
                 m.relative(relative));
+    }
+
+    /** Where the week's posts came from, or in which languages: the largest shares first. */
+    static String mix(List<Dashboard.Share> shares, Messages m) {
+        return shares.stream().filter(s -> s.posts() > 0)
+                .sorted(Comparator.comparingLong(Dashboard.Share::posts).reversed()
+                        .thenComparing(Dashboard.Share::value))
+                .limit(MIX).map(s -> s.value() + " " + m.percent(s.share())).collect(Collectors.joining(", "));
     }
 
     /** How many statements the week had, and how many of them are shown. */

@@ -56,6 +56,24 @@ class ReportArtefactsTest {
         }
     }
 
+    @Test
+    void shouldWriteAReportWithTooLittleDataWithoutCharts() throws Exception {
+        Files.createDirectories(DIR);
+        RenderedReport r = new ReportRenderer().render(ReportFixture.content(Locale.ENGLISH, true,
+                ReportFixture.thinWeek(7)));
+        Path html = DIR.resolve("report-thin-en.html");
+        Path pdf = DIR.resolve("report-thin-en.pdf");
+        Files.writeString(html, r.htmlForBrowser(), StandardCharsets.UTF_8);
+        Files.write(pdf, r.pdf());
+        Path pdfPng = DIR.resolve("report-thin-en-pdf-page1.png");
+        try (PDDocument doc = Loader.loadPDF(r.pdf())) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(1);
+            ImageIO.write(new PDFRenderer(doc).renderImageWithDPI(0, 96), "png", pdfPng.toFile());
+        }
+        assertThat(r.images()).isEmpty();
+        assertThat(ImageIO.read(pdfPng.toFile()).getWidth()).isGreaterThanOrEqualTo(600);
+    }
+
     /** The HTML as one tall picture, on a page wider than the 640 px report (the Java2D fonts are wider than a mail client's). */
     private static BufferedImage drawHtml(String html) throws IOException {
         BufferedImagePageProcessor pages = new BufferedImagePageProcessor(BufferedImage.TYPE_INT_RGB, 1.0);

@@ -142,7 +142,11 @@ final class ReportFixture {
                                 DRILL),
                         new Dashboard.TopAuthor("angryfan42", "public", "General public", 6, 700, DRILL),
                         new Dashboard.TopAuthor("mystery_user", null, null, 2, 130, DRILL)),
-                List.of(), List.of());
+                List.of(new Dashboard.Share("mastodon", 100, 0.243, -0.3, DRILL),
+                        new Dashboard.Share("bluesky", 300, 0.728, -0.31, DRILL),
+                        new Dashboard.Share("rss", 12, 0.029, 0.0, DRILL)),
+                List.of(new Dashboard.Share("en", 380, 0.922, -0.3, DRILL),
+                        new Dashboard.Share("fr", 32, 0.078, -0.4, DRILL)));
     }
 
     /** A week with only {@code posts} posts, below the 20 that make a figure reliable. */

@@ -76,7 +76,8 @@ class ReportRendererTest {
                 "Top terms: training data, custom model", ReportFixture.DASHBOARD_URL,
                 "* Sep 18, 2024, 12:00 AM to Sep 19, 2024, 12:00 AM: 180 posts. Its busiest day had 180 posts, where "
                         + "about 11 were usual.",
-                "3 statements this week; the latest is shown.");
+                "3 statements this week; the latest is shown.", "Sources: bluesky 73%, mastodon 24%, rss 3%",
+                "Languages: en 92%, fr 8%");
         assertThat(r.pdfFileName()).isEqualTo("reelpulse-lionsgate-runway-2024-W38.pdf");
         Document doc = Jsoup.parse(r.html());
         assertThat(doc.select("a[href=\"" + ReportFixture.DASHBOARD_URL + "\"]")).isNotEmpty();
