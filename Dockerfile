@@ -11,6 +11,9 @@ COPY src src
 RUN ./mvnw -B -Pproduction -DskipTests package && cp target/reelpulse-*.jar /src/reelpulse.jar
 
 FROM eclipse-temurin:17-jre
+# the weekly report draws its charts with Java2D, which needs fontconfig and one font
+RUN apt-get update && apt-get install -y --no-install-recommends fontconfig fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --home-dir /var/lib/reelpulse --create-home reelpulse
 COPY --from=build /src/reelpulse.jar /opt/reelpulse/reelpulse.jar
 USER reelpulse
