@@ -13,8 +13,6 @@ cd "$(dirname "$0")/../.."
 POSTS="${1:-1000000}"
 DIR="${2:-/tmp/reelpulse-large-$POSTS}"
 XMX="${XMX:-3g}"
-CP_FILE="target/large-database.classpath"
-./mvnw -o -q test-compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test \
-    || ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
-java -Xmx"$XMX" -cp "target/test-classes:target/classes:$(cat "$CP_FILE")" \
+. docs/benchmarks/test-classpath.sh
+java -Xmx"$XMX" \
     org.reelpulse.analyze.LargeDatabase "$POSTS" "$DIR"

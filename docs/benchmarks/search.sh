@@ -18,9 +18,7 @@ QUERIES="${2:-200}"
 DIR="${3:-/tmp/reelpulse-search-bench-$POSTS}"
 REUSE="${4:-}"
 XMX="${XMX:-2g}"
-CP_FILE="target/search-bench.classpath"
 
-./mvnw -o -q test-compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test \
-    || ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
-java -Xms"$XMX" -Xmx"$XMX" ${JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat "$CP_FILE")" \
+. docs/benchmarks/test-classpath.sh
+java -Xms"$XMX" -Xmx"$XMX" ${JAVA_OPTS:-} \
     org.reelpulse.search.SearchBenchmark "$POSTS" "$QUERIES" "$DIR" $REUSE
