@@ -14,6 +14,11 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.reelpulse.analyze.AnalysisRepository;
@@ -37,6 +42,8 @@ import org.reelpulse.search.PostStatistics.Breakdown;
 import org.reelpulse.search.PostStatistics.Summary;
 import org.reelpulse.search.PostStatistics.Tally;
 import org.springframework.stereotype.Service;
+
+import jakarta.annotation.PreDestroy;
 
 /**
  * The statistics of a tracked event for the dashboard view, {@code /api/dashboard}, the comparison of
@@ -88,6 +95,17 @@ public class DashboardService {
     private final LabelRulesService rules;
     private final DashboardProperties properties;
 
+    /**
+     * Runs the parts of a dashboard that do not wait for each other side by side: one thread per core,
+     * shared by every request (a busy server queues the parts instead of multiplying threads).
+     */
+    private final ExecutorService parts = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+            r -> {
+                Thread t = new Thread(r, "dashboard-part");
+                t.setDaemon(true);
+                return t;
+            });
+
     DashboardService(EventService events, PostStatistics statistics, PostRepository posts, AnalysisRepository analyses,
             LabelRepository labels, LabelRulesService rules, DashboardProperties properties) {
         this.events = events;
@@ -97,6 +115,30 @@ public class DashboardService {
         this.labels = labels;
         this.rules = rules;
         this.properties = properties;
+    }
+
+    @PreDestroy
+    void stop() {
+        parts.shutdownNow();
+    }
+
+    private <T> CompletableFuture<T> async(Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, parts);
+    }
+
+    /** The part's result; its failure as it was thrown (a refusal stays a refusal). */
+    private static <T> T join(CompletableFuture<T> part) {
+        try {
+            return part.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     public List<TrackedEvent> events() {
@@ -139,23 +181,35 @@ public class DashboardService {
         PostStatistics.Grid grid = interval.grid();
         String union = Scope.term(GROUP, properties.statementGroup());
 
-        Summary now = statistics.summarize(scope.compute(), period.window(), Breakdown.totals().perBucket(grid)
-                .overTime(GROUP).byField(THEME, CRAFT, SOURCE, LANG_FIELD).authors(properties.topAuthors()));
-        Summary before = statistics.summarize(scope.compute(), previous.window(), Breakdown.totals().perBucket(grid)
-                .overTime(GROUP).byField(THEME, CRAFT).authors(0));
+        // the counts that do not depend on each other run side by side (each search in slices too)
+        CompletableFuture<Summary> nowCounted = async(() -> statistics.summarize(scope.compute(), period.window(),
+                Breakdown.totals().perBucket(grid).overTime(GROUP).byField(THEME, CRAFT, SOURCE, LANG_FIELD)
+                        .authors(properties.topAuthors())));
+        CompletableFuture<Summary> beforeCounted = async(() -> statistics.summarize(scope.compute(),
+                previous.window(), Breakdown.totals().perBucket(grid).overTime(GROUP).byField(THEME, CRAFT).authors(0)));
+        CompletableFuture<List<PostStatistics.Dated>> statementsFound = async(() -> statistics.inTimeOrder(
+                scope.compute(union), period.window(), properties.statements(), true));
+        CompletableFuture<List<Long>> topFound = properties.topPosts() == 0
+                ? CompletableFuture.completedFuture(List.of())
+                : async(() -> statistics.topByEngagement(scope.compute(), period.window(), properties.topPosts()));
 
         // the buckets of the period, and the baseline before them for spikes
         SpikeDetector detector = new SpikeDetector(spikeMethod(interval));
         int baselineBuckets = detector.method().baselineBuckets();
         Instant firstStart = grid.bucketOf(period.from());
         Instant seriesStart = firstStart.minus(interval.length().multipliedBy(baselineBuckets));
+        CompletableFuture<Summary> earlierCounted = seriesStart.isBefore(previous.from())
+                ? async(() -> statistics.summarize(scope.compute(), new TimeWindow(seriesStart, previous.from()),
+                        Breakdown.totals().perBucket(grid).overTime(GROUP)))
+                : CompletableFuture.completedFuture(null);
+        Summary now = join(nowCounted);
+        Summary before = join(beforeCounted);
         NavigableMap<Instant, Long> volume = new TreeMap<>();
         // each group's posts per bucket too, for the baseline of each spike
         Map<Instant, Map<String, Long>> groupVolume = new HashMap<>();
         List<Summary> series = new ArrayList<>(List.of(before, now));
-        if (seriesStart.isBefore(previous.from())) {
-            series.add(statistics.summarize(scope.compute(), new TimeWindow(seriesStart, previous.from()),
-                    Breakdown.totals().perBucket(grid).overTime(GROUP)));
+        if (join(earlierCounted) != null) {
+            series.add(join(earlierCounted));
         }
         for (Summary part : series) {
             part.buckets().forEach((start, t) -> volume.merge(start, t.posts(), Long::sum));
@@ -171,15 +225,14 @@ public class DashboardService {
         List<SpikeDetector.Episode> episodes = largest(SpikeDetector.episodes(judged), properties.maxSpikes());
 
         // the posts shown, read from the database at once
-        List<PostStatistics.Dated> latestStatements = new ArrayList<>(statistics.inTimeOrder(scope.compute(union),
-                period.window(), properties.statements(), true));
-        java.util.Collections.reverse(latestStatements);
-        List<Long> topIds = properties.topPosts() == 0 ? List.of()
-                : statistics.topByEngagement(scope.compute(), period.window(), properties.topPosts());
-        List<SpikeParts> spikeParts = new ArrayList<>();
+        List<CompletableFuture<SpikeParts>> spikesExplained = new ArrayList<>();
         for (SpikeDetector.Episode e : episodes) {
-            spikeParts.add(spikeParts(scope, period, interval, starts, counts, groupVolume, e));
+            spikesExplained.add(async(() -> spikeParts(scope, period, interval, starts, counts, groupVolume, e)));
         }
+        List<PostStatistics.Dated> latestStatements = new ArrayList<>(join(statementsFound));
+        java.util.Collections.reverse(latestStatements);
+        List<Long> topIds = join(topFound);
+        List<SpikeParts> spikeParts = spikesExplained.stream().map(DashboardService::join).toList();
         Set<Long> shown = new LinkedHashSet<>(topIds);
         latestStatements.forEach(d -> shown.add(d.postId()));
         spikeParts.forEach(p -> {

@@ -211,13 +211,15 @@ final class ReportCharts {
             CategoryMarker marker = new CategoryMarker(keys.get(i), paint, new BasicStroke(2f, BasicStroke.CAP_BUTT,
                     BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
             marker.setDrawAsLine(true);
-            marker.setLabel(String.join(" · ", parts));
+            String label = String.join(" · ", parts);
+            // a long name would run over its neighbours' labels: the full names are in the statements list
+            marker.setLabel(label.length() > 30 ? label.substring(0, 29).strip() + "…" : label);
             marker.setLabelFont(MARKERS);
             marker.setLabelPaint(paint);
             marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-            // labels of markers on neighbouring days would overlap: every other one a line lower
-            marker.setLabelOffset(new RectangleInsets(2 + 13 * (marked++ % 2), 3, 2, 2));
+            // labels of markers on neighbouring days would overlap: four lines, taken in turn
+            marker.setLabelOffset(new RectangleInsets(2 + 13 * (marked++ % 4), 3, 2, 2));
             plot.addDomainMarker(marker, Layer.FOREGROUND);
         }
         return png(chart, WIDTH, REACTION_HEIGHT);
