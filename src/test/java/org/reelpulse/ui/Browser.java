@@ -58,7 +58,26 @@ final class Browser implements AutoCloseable {
     }
 
     void awaitTrue(String script, Object... args) {
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> Boolean.TRUE.equals(driver.executeScript(script, args)));
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(60))
+                    .until(d -> Boolean.TRUE.equals(driver.executeScript(script, args)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("Still not true after 60 s: " + script + "\n" + evidence(), e);
+        }
+    }
+
+    /** What the page showed when a wait failed: its address and text, and a screenshot under target/screenshots. */
+    private String evidence() {
+        try {
+            String name = "timeout-" + System.currentTimeMillis();
+            screenshot(name);
+            Object text = driver.executeScript("return document.body ? document.body.innerText : '';");
+            String shown = String.valueOf(text);
+            return "page " + driver.getCurrentUrl() + " (screenshot " + name + ".png) showed:\n"
+                    + (shown.length() > 3000 ? shown.substring(0, 3000) + "…" : shown);
+        } catch (IOException | RuntimeException e) {
+            return "(no evidence: " + e + ")";
+        }
     }
 
     /** Clicks an element wherever it is on a long page (scrolled into view first, clicked as a user would). */
@@ -67,8 +86,15 @@ final class Browser implements AutoCloseable {
         driver.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", e);
     }
 
-    /** Logs in through the login page and waits for the dashboard. */
+    /** Logs in through the login page and waits until the application answered with a view. */
     void login(String user, String password) {
+        submitLogin(user, password);
+        // opening another page before the sign-in has answered would cancel it and land on the login page
+        awaitTrue("return !location.pathname.startsWith('/login') && !!document.querySelector('vaadin-app-layout');");
+    }
+
+    /** Fills in and sends the login form, without waiting for the answer. */
+    void submitLogin(String user, String password) {
         open("/login");
         WebElement form = await(By.tagName("vaadin-login-form"));
         awaitTrue("return !!document.querySelector('vaadin-login-form input[name=username]')");

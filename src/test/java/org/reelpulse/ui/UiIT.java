@@ -597,7 +597,7 @@ class UiIT {
     @Test
     void shouldRefuseAWrongPasswordOnTheLoginPage() throws Exception {
         try (Browser b = browser()) {
-            b.login("analyst", "not-the-password");
+            b.submitLogin("analyst", "not-the-password");
             b.awaitTrue("return location.search.includes('error');");
             b.await(By.tagName("vaadin-login-form"));
             b.screenshot("login-error");
