@@ -7,11 +7,14 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.reelpulse.Application;
 import org.reelpulse.dashboard.DashboardRequest;
 import org.reelpulse.dashboard.DashboardService;
+import org.reelpulse.event.EventInput;
+import org.reelpulse.event.EventService;
 import org.reelpulse.search.PostIndexer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,12 +23,15 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The dashboard's server work and a weekly report, timed on a large data folder built by
  * {@code docs/benchmarks/large-database.sh}: the whole application (database, index, services) as it
  * runs, without HTTP. For the dashboard, {@link DashboardService#overview} of the Lionsgate–Runway
- * event over its whole window and over the announcement week; for the report, everything
+ * event over its whole window and over the announcement week, and of a stress event whose query
+ * matches most of the corpus (created in the folder on the first run); for the report, everything
  * {@link ReportService#render} does for one subscription and week (the dashboard, the charts, the
  * HTML, the text and the PDF), with the bytes it allocated on every thread and the heap in use after.
  * Not a test: {@code docs/benchmarks/report.sh [data folder] [rounds]}.
  */
 public final class ReportBenchmark {
+
+    private static final String BROAD = "benchmark-most-posts";
 
     private ReportBenchmark() {
     }
@@ -54,6 +60,18 @@ public final class ReportBenchmark {
                     dashboards.overview(week).kpis().posts().value().longValue());
             time("dashboard, the event's whole window", rounds, () -> dashboards.overview(window));
             time("dashboard, the announcement week", rounds, () -> dashboards.overview(week));
+
+            // the stress case: an event whose query matches most of the corpus (three sources of four)
+            EventService events = context.getBean(EventService.class);
+            if (events.find(BROAD).isEmpty()) {
+                events.create(new EventInput(BROAD, "Most of the corpus", null, List.of(), Instant.parse(
+                        "2024-09-18T13:00:00Z"), "source:bluesky OR source:mastodon OR source:reddit", Map.of(), null,
+                        Instant.parse("2024-08-28T00:00:00Z"), Instant.parse("2024-10-24T00:00:00Z")));
+            }
+            DashboardRequest broad = DashboardRequest.of(BROAD);
+            System.out.printf(Locale.ROOT, "the stress event's window: %,d posts%n",
+                    dashboards.overview(broad).kpis().posts().value().longValue());
+            time("dashboard, an event matching most of the corpus (stress)", rounds, () -> dashboards.overview(broad));
 
             Subscription s = subscriptions.list().stream().filter(x -> x.name().equals("Benchmark")).findFirst()
                     .orElseGet(() -> subscriptions.create(new SubscriptionInput("Benchmark",
