@@ -69,6 +69,11 @@ public class PostSearcher {
     /** Ids of the counted fields' values, shared by every count on this index. */
     private final ValueIds valueIds = new ValueIds();
 
+    /** The value ids shared by every count of this index (facets, top authors, the dashboard's summaries). */
+    ValueIds valueIds() {
+        return valueIds;
+    }
+
     PostSearcher(PostIndex index) {
         this(index, QueryParsing.Events.NONE);
     }

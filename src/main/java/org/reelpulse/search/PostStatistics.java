@@ -16,8 +16,6 @@ import java.util.Random;
 import java.util.TreeMap;
 
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
@@ -31,7 +29,6 @@ import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.util.packed.PackedInts;
 import org.reelpulse.base.TimeWindow;
 import org.springframework.stereotype.Component;
 
@@ -206,38 +203,8 @@ public class PostStatistics {
             throw new IllegalArgumentException("Fields over time need a grid");
         }
         Query query = searcher.parse(q, window);
-        return index.read(s -> {
-            OrdinalMap authors = breakdown.authors() ? authorOrdinals(s.getIndexReader()) : null;
-            return s.search(query, new SummaryCollectors(window, breakdown, authors, s.getIndexReader().leaves()));
-        });
-    }
-
-    /** The authors' global ordinals of the current reader, built once per reader. */
-    private volatile CachedOrdinals authorOrdinals;
-
-    private record CachedOrdinals(IndexReader.CacheKey key, OrdinalMap map) {
-    }
-
-    /**
-     * One numbering of the authors across segments, so that counting them is an array per request
-     * instead of a map of handles; rebuilt when the index changes.
-     */
-    private OrdinalMap authorOrdinals(IndexReader reader) throws IOException {
-        IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
-        CachedOrdinals cached = authorOrdinals;
-        if (helper != null && cached != null && cached.key() == helper.getKey()) {
-            return cached.map();
-        }
-        List<LeafReaderContext> leaves = reader.leaves();
-        SortedDocValues[] values = new SortedDocValues[leaves.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = DocValues.getSorted(leaves.get(i).reader(), IndexFields.AUTHOR);
-        }
-        OrdinalMap map = OrdinalMap.build(helper == null ? null : helper.getKey(), values, PackedInts.DEFAULT);
-        if (helper != null) {
-            authorOrdinals = new CachedOrdinals(helper.getKey(), map);
-        }
-        return map;
+        ValueIds.Field authors = breakdown.authors() ? searcher.valueIds().field(IndexFields.AUTHOR) : null;
+        return index.read(s -> s.search(query, new SummaryCollectors(window, breakdown, authors)));
     }
 
     /**
@@ -511,8 +478,9 @@ public class PostStatistics {
         }
     }
 
+    /** Adds {@code from} into {@code into}, which may be longer (authors met in more segments). */
     private static void merge(long[] into, long[] from) {
-        for (int i = 0; i < into.length; i++) {
+        for (int i = 0; i < from.length; i++) {
             into[i] += from[i];
         }
     }
@@ -581,15 +549,13 @@ public class PostStatistics {
 
     private static final class SummaryCollectors implements CollectorManager<SummaryCollector, Summary> {
         private final Breakdown breakdown;
-        private final OrdinalMap authors;
-        private final List<LeafReaderContext> leaves;
+        private final ValueIds.Field authors;
         private final long firstBucket;
         private final int buckets;
 
-        SummaryCollectors(TimeWindow window, Breakdown breakdown, OrdinalMap authors, List<LeafReaderContext> leaves) {
+        SummaryCollectors(TimeWindow window, Breakdown breakdown, ValueIds.Field authors) {
             this.breakdown = breakdown;
             this.authors = authors;
-            this.leaves = leaves;
             Grid grid = breakdown.grid();
             this.firstBucket = grid == null ? 0 : grid.index(window.from().toEpochMilli());
             this.buckets = grid == null ? 0
@@ -612,7 +578,7 @@ public class PostStatistics {
                 byField.add(new HashMap<>());
                 overTime.add(new HashMap<>());
             });
-            int authorCount = authors == null ? 0 : Math.toIntExact(authors.getValueCount());
+            int authorCount = collectors.stream().mapToInt(c -> c.authorPosts.length).max().orElse(0);
             long[] authorPosts = new long[authorCount];
             long[] authorEngagement = new long[authorCount];
             String[] authorGroup = new String[authorCount];
@@ -630,7 +596,7 @@ public class PostStatistics {
                 if (authors != null) {
                     merge(authorPosts, c.authorPosts);
                     merge(authorEngagement, c.authorEngagement);
-                    for (int a = 0; a < authorCount; a++) {
+                    for (int a = 0; a < c.authorGroup.length; a++) {
                         if (authorGroup[a] == null && c.authorGroup[a] >= 0) {
                             authorGroup[a] = c.groupNames.get(c.authorGroup[a]);
                         }
@@ -682,12 +648,9 @@ public class PostStatistics {
             return new Summary(Tally.of(total), distinct, byStart(perBucket), fieldTallies, fieldSeries, topAuthors);
         }
 
-        /** An author's handle from the first segment that has them. */
-        private String handle(int globalOrd) throws IOException {
-            int segment = authors.getFirstSegmentNumber(globalOrd);
-            long ord = authors.getFirstSegmentOrd(globalOrd);
-            return DocValues.getSorted(leaves.get(segment).reader(), IndexFields.AUTHOR).lookupOrd((int) ord)
-                    .utf8ToString();
+        /** An author's handle by value id. */
+        private String handle(int id) {
+            return authors.values()[id];
         }
 
         private NavigableMap<Instant, Tally> byStart(long[] flat) {
@@ -708,7 +671,7 @@ public class PostStatistics {
      */
     private static final class SummaryCollector extends SimpleCollector {
         private final Breakdown breakdown;
-        private final OrdinalMap authors;
+        private final ValueIds.Field authors;
         private final long firstBucket;
         private final int bucketCount;
         private final boolean[] overTimeField;
@@ -717,9 +680,10 @@ public class PostStatistics {
         final long[] buckets;
         final List<Map<String, long[]>> byField = new ArrayList<>();
         final List<Map<String, long[]>> overTime = new ArrayList<>();
-        final long[] authorPosts;
-        final long[] authorEngagement;
-        final int[] authorGroup;
+        /** By author value id; grown as segments bring new authors. */
+        long[] authorPosts = new long[0];
+        long[] authorEngagement = new long[0];
+        int[] authorGroup = new int[0];
         final List<String> groupNames = new ArrayList<>();
 
         private NumericDocValues published;
@@ -727,7 +691,7 @@ public class PostStatistics {
         private int[] slotOfOrd;
         private SortedSetDocValues themes;
         private SortedDocValues author;
-        private org.apache.lucene.util.LongValues authorToGlobal;
+        private int[] authorIds;
         private SortedDocValues group;
         private int[] groupIndex;
         private NumericDocValues engagement;
@@ -739,7 +703,7 @@ public class PostStatistics {
         private final long[][][] perOrdOverTime;
         private boolean open;
 
-        SummaryCollector(Breakdown breakdown, OrdinalMap authors, long firstBucket, int bucketCount) {
+        SummaryCollector(Breakdown breakdown, ValueIds.Field authors, long firstBucket, int bucketCount) {
             this.breakdown = breakdown;
             this.authors = authors;
             this.firstBucket = firstBucket;
@@ -756,11 +720,6 @@ public class PostStatistics {
                 byField.add(new HashMap<>());
                 overTime.add(new HashMap<>());
             }
-            int authorCount = authors == null ? 0 : Math.toIntExact(authors.getValueCount());
-            this.authorPosts = new long[authorCount];
-            this.authorEngagement = new long[authorCount];
-            this.authorGroup = new int[authorCount];
-            java.util.Arrays.fill(authorGroup, -1);
         }
 
         @Override
@@ -774,7 +733,15 @@ public class PostStatistics {
             themes = DocValues.getSortedSet(reader, IndexFields.THEME);
             if (authors != null) {
                 author = DocValues.getSorted(reader, IndexFields.AUTHOR);
-                authorToGlobal = authors.getGlobalOrds(context.ord);
+                authorIds = authors.of(reader);
+                int ids = authors.size();
+                if (authorPosts.length < ids) {
+                    int was = authorGroup.length;
+                    authorPosts = java.util.Arrays.copyOf(authorPosts, ids);
+                    authorEngagement = java.util.Arrays.copyOf(authorEngagement, ids);
+                    authorGroup = java.util.Arrays.copyOf(authorGroup, ids);
+                    java.util.Arrays.fill(authorGroup, was, ids, -1);
+                }
                 engagement = DocValues.getNumeric(reader, IndexFields.ENGAGEMENT);
                 group = DocValues.getSorted(reader, IndexFields.GROUP);
                 groupIndex = new int[group.getValueCount()];
@@ -830,8 +797,8 @@ public class PostStatistics {
                     count(i, single[i].ordValue(), bucket, slot, withTheme);
                 }
             }
-            if (authorToGlobal != null && author.advanceExact(doc)) {
-                int a = (int) authorToGlobal.get(author.ordValue());
+            if (authorIds != null && author.advanceExact(doc)) {
+                int a = authorIds[author.ordValue()];
                 authorPosts[a]++;
                 if (engagement.advanceExact(doc)) {
                     authorEngagement[a] += engagement.longValue();

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,10 @@ import org.reelpulse.dashboard.DashboardRequest;
 import org.reelpulse.dashboard.DashboardService;
 import org.reelpulse.event.EventInput;
 import org.reelpulse.event.EventService;
+import org.reelpulse.post.Author;
+import org.reelpulse.post.Metrics;
+import org.reelpulse.post.NewPost;
+import org.reelpulse.post.PostRepository;
 import org.reelpulse.search.PostIndexer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -59,6 +64,25 @@ public final class ReportBenchmark {
                     dashboards.overview(window).kpis().posts().value().longValue(),
                     dashboards.overview(week).kpis().posts().value().longValue());
             time("dashboard, the event's whole window", rounds, () -> dashboards.overview(window));
+            // as in a live system: new posts arrive and are indexed between two looks at the dashboard
+            PostRepository store = context.getBean(PostRepository.class);
+            PostIndexer indexer = context.getBean(PostIndexer.class);
+            long[] added = {0};
+            time("dashboard, the event's whole window, 20 new posts indexed before each", rounds, () -> {
+                List<NewPost> fresh = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    long n = ++added[0];
+                    fresh.add(new NewPost("bluesky", "benchmark-live-" + System.nanoTime() + "-" + n, null,
+                            new Author("live" + n + ".bsky.social", null, null), "Lionsgate and Runway, live post " + n,
+                            "en", Instant.parse("2024-09-20T12:00:00Z"), new Metrics(1, 0, 0, 0), null, null));
+                }
+                store.insertNew(fresh);
+                try {
+                    indexer.catchUp();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, () -> dashboards.overview(window));
             time("dashboard, the announcement week", rounds, () -> dashboards.overview(week));
 
             // the stress case: an event whose query matches most of the corpus (three sources of four)
@@ -87,17 +111,24 @@ public final class ReportBenchmark {
 
     /** Runs {@code work} 5 times to warm up, then {@code rounds} times; prints p50, p95, max and memory. */
     private static void time(String what, int rounds, Supplier<?> work) {
+        time(what, rounds, () -> { }, work);
+    }
+
+    /** The same, with {@code before} run (and not timed) before each run of {@code work}. */
+    private static void time(String what, int rounds, Runnable before, Supplier<?> work) {
         for (int i = 0; i < 5; i++) {
+            before.run();
             work.get();
         }
         long[] millis = new long[rounds];
         long allocated = 0;
         for (int i = 0; i < rounds; i++) {
-            long before = allocatedBytes();
+            before.run();
+            long allocatedBefore = allocatedBytes();
             long t = System.nanoTime();
             work.get();
             millis[i] = (System.nanoTime() - t) / 1_000_000;
-            allocated += allocatedBytes() - before;
+            allocated += allocatedBytes() - allocatedBefore;
         }
         Arrays.sort(millis);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
