@@ -319,7 +319,7 @@ final class HtmlReport {
             Dashboard.Reaction r = s.reaction();
             if (r != null) {
                 String reaction = m.get("statement.reaction", m.count(Duration.between(r.from(), r.to()).toHours()),
-                        m.count(r.posts()), m.net(r.net()));
+                        m.posts(r.posts()), m.net(r.net()));
                 p.append(para(text(reaction) + (r.few() ? " <span style=\"color:" + MUTED + ";font-size:12px;\">("
                         + text(m.get("few.mark")) + ")</span>" : "")));
             }
@@ -402,7 +402,7 @@ final class HtmlReport {
     }
 
     private String tooLittle(EventView e) {
-        return e.posts() == 0 ? m.get("tooLittle.none") : m.get("tooLittle", m.count(e.posts()),
+        return e.posts() == 0 ? m.get("tooLittle.none") : m.get("tooLittle", m.posts(e.posts()),
                 m.count(e.dashboard().fewPosts()));
     }
 

@@ -94,6 +94,12 @@ final class Messages {
         return integers.format(n);
     }
 
+    /** A number of posts with the noun agreeing: "1 post", "12 posts" ("0 publication" in French). */
+    String posts(long n) {
+        boolean one = n == 1 || (n == 0 && "fr".equals(locale.getLanguage()));
+        return get(one ? "posts.one" : "posts.many", count(n));
+    }
+
     /** A count, or a dash when there is none. */
     String count(Number n) {
         return n == null ? DASH : integers.format(n.longValue());

@@ -64,7 +64,7 @@ final class TextReport {
         if (e.tooLittle()) {
             blank();
             line(e.posts() == 0 ? m.get("tooLittle.none")
-                    : m.get("tooLittle", m.count(e.posts()), m.count(d.fewPosts())));
+                    : m.get("tooLittle", m.posts(e.posts()), m.count(d.fewPosts())));
         }
 
         section("kpi.heading");
@@ -180,7 +180,7 @@ final class TextReport {
             Dashboard.Reaction r = s.reaction();
             if (r != null) {
                 line("  " + few(m.get("statement.reaction", m.count(Duration.between(r.from(), r.to()).toHours()),
-                        m.count(r.posts()), m.net(r.net())), r.few()));
+                        m.posts(r.posts()), m.net(r.net())), r.few()));
             }
             String url = names.postLink(s.postId(), s.url(), Pseudonyms.STATEMENTS, e.report().postUrlPrefix());
             if (url != null) {

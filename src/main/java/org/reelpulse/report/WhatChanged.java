@@ -38,7 +38,7 @@ final class WhatChanged {
         long now = longOf(posts.value());
         long before = longOf(posts.previous());
         if (before == 0) {
-            return now == 0 ? m.get("changed.volume.none") : m.get("changed.volume.new", m.count(now));
+            return now == 0 ? m.get("changed.volume.none") : m.get("changed.volume.new", m.posts(now));
         }
         double relative = (double) (now - before) / before;
         if (Math.abs(relative) < STEADY_VOLUME) {
@@ -69,8 +69,8 @@ final class WhatChanged {
             String term = !s.terms().isEmpty() ? s.terms().get(0).term()
                     : !s.hashtags().isEmpty() ? s.hashtags().get(0).term() : null;
             String when = m.date(s.start());
-            return term == null ? m.get("changed.spike", when, m.count(s.posts()))
-                    : m.get("changed.spike.term", when, m.count(s.posts()), term);
+            return term == null ? m.get("changed.spike", when, m.posts(s.posts()))
+                    : m.get("changed.spike.term", when, m.posts(s.posts()), term);
         });
     }
 
@@ -79,7 +79,7 @@ final class WhatChanged {
         return d.themes().stream().filter(t -> t.change() > 0)
                 .max(Comparator.comparingLong(Dashboard.ThemeStat::change)
                         .thenComparing(Dashboard.ThemeStat::theme, Comparator.reverseOrder()))
-                .map(t -> m.get("changed.theme", m.label("theme", t.theme(), t.label()), m.count(t.posts()),
+                .map(t -> m.get("changed.theme", m.label("theme", t.theme(), t.label()), m.posts(t.posts()),
                         m.count(t.previousPosts())));
     }
 

@@ -72,7 +72,7 @@ final class Wording {
     /** How big a spike was against the usual level of its baseline. */
     static String spike(Dashboard.Spike s, Dashboard d, Messages m) {
         String bucket = m.get("interval." + d.spikes().method().interval().key());
-        return m.get("spike.summary", m.count(s.posts()), bucket, m.count(s.peakPosts()),
+        return m.get("spike.summary", m.posts(s.posts()), bucket, m.posts(s.peakPosts()),
                 m.count(Math.round(s.baselineMedian())));
     }
 
@@ -99,11 +99,11 @@ final class Wording {
             s = m.get("subject.none", title, c.week());
         } else if (events.size() == 1) {
             Dashboard.Kpis k = events.get(0).dashboard().kpis();
-            s = m.get("subject.one", title, c.week(), m.count(k.posts().value()), m.net(k.netSentiment().value()));
+            s = m.get("subject.one", title, c.week(), m.posts(k.posts().value().longValue()), m.net(k.netSentiment().value()));
         } else {
             EventView busiest = events.stream().max(Comparator.comparingLong(EventView::posts)).orElseThrow();
             s = m.get("subject.many", title, c.week(), m.count(events.size()), oneLine(busiest.dashboard().event().name()),
-                    m.count(busiest.posts()));
+                    m.posts(busiest.posts()));
         }
         return oneLine(s);
     }
