@@ -174,7 +174,8 @@ final class FeedParser {
         if (html == null || html.isBlank()) {
             return null;
         }
-        return blankToNull(Jsoup.parseBodyFragment(html).text());
+        // a no-break space is a space to every later stage (tokens, sentences, search)
+        return blankToNull(Jsoup.parseBodyFragment(html).text().replace('\u00a0', ' ').strip());
     }
 
     /** An RFC 822 (RSS) or RFC 3339 (Atom) date; null when it cannot be read. */
@@ -238,7 +239,8 @@ final class FeedParser {
 
     private static Document document(String xml) throws MalformedFeedException {
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            // the JDK's own parser: another one on the classpath (Xerces) does not know every security property
+            DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
             f.setNamespaceAware(true);
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setFeature("http://xml.org/sax/features/external-general-entities", false);
