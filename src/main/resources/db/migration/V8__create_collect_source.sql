@@ -8,7 +8,7 @@ insert into source (id, name, kind) values ('feed', 'RSS and Atom feeds', 'news'
 alter table post add column source_name varchar(200);
 
 -- One configured source. settings is kind-specific JSON; credentials is JSON whose values are either
--- references to environment variables (${NAME}) or literals encrypted with REELPULSE_SECRET_KEY, so no
+-- references to environment variables (written as dollar-brace NAME brace) or literals encrypted with REELPULSE_SECRET_KEY, so no
 -- secret is ever stored readable. A node runs a source only while it holds it (claimed_by,
 -- lease_until), taken with a conditional update, so two nodes never run the same source at once.
 create table collect_source (

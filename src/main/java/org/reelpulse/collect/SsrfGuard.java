@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +21,7 @@ public class SsrfGuard {
 
     private final boolean allowPrivate;
 
+    @Autowired
     SsrfGuard(CollectProperties properties) {
         this(properties.allowPrivateAddresses());
     }
