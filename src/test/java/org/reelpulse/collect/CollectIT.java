@@ -162,6 +162,9 @@ class CollectIT extends StagesOffContext {
                 .containsEntry("itemsNew", 2).containsEntry("requests", 1);
         assertThat(feedPosts("Deadline")).hasSize(2).allSatisfy(p -> assertThat(p.sourceName()).isEqualTo("Deadline"));
         assertThat(feedPosts("Deadline")).extracting(Post::text).contains("Story 1 about Lionsgate\n\nText 1");
+        Map<String, Object> postJson = send(HttpMethod.GET, "/api/posts/" + feedPosts("Deadline").get(0).id(), null)
+                .getBody();
+        assertThat(postJson).containsEntry("source", "feed").containsEntry("sourceName", "Deadline");
         String all = rest.withBasicAuth("admin", "reelpulse-demo").getForObject("/api/sources", String.class);
         assertThat(all).contains("\"status\":\"healthy\"").contains("\"lastSuccessAt\":\"")
                 .doesNotContain("REELPULSE_IT_UNSET_TOKEN");
