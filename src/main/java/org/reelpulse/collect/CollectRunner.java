@@ -74,6 +74,10 @@ public class CollectRunner {
             return Optional.empty();
         }
         CollectSource source = found.get().source();
+        if (sources.abandonRuns(id, now) > 0) {
+            log.warn("Source '{}' ({}): a run left unfinished by a stopped node is recorded as failed", source.name(),
+                    source.kind());
+        }
         long runId = sources.startRun(id, now);
         PoliteHttp.Session session = http.session();
         String runStatus;

@@ -174,6 +174,19 @@ class SourceRepository {
                 .fetchSingle().value1();
     }
 
+    /**
+     * Closes the source's runs still marked running: called by the node that just claimed the source,
+     * so they belong to a node that stopped mid-run (its lease ran out). How many were closed.
+     */
+    int abandonRuns(long sourceId, Instant now) {
+        return db.update(COLLECT_RUN)
+                .set(COLLECT_RUN.STATUS, SourceRun.FAILED)
+                .set(COLLECT_RUN.FINISHED_AT, at(now))
+                .set(COLLECT_RUN.ERROR, "Did not finish: the node running it stopped, and another took the source over.")
+                .where(COLLECT_RUN.SOURCE_ID.eq(sourceId), COLLECT_RUN.STATUS.eq(SourceRun.RUNNING))
+                .execute();
+    }
+
     void finishRun(long runId, String status, int seen, int stored, int requests, String error, Instant now) {
         db.update(COLLECT_RUN)
                 .set(COLLECT_RUN.STATUS, status)

@@ -180,7 +180,8 @@ class CollectIT extends StagesOffContext {
         server.then(body(200, Map.of("Content-Type", "application/rss+xml", "ETag", "\"v1\""), rss("resume", 3)));
         assertThat(runner.run(id, true).orElseThrow().itemsNew()).isEqualTo(3);
 
-        // a restarted node: nothing in memory, only what the database holds
+        // a restarted node: nothing in memory, only what the database holds (and a run the old one left open)
+        long crashed = repository.startRun(id, clock.instant());
         CollectRunner restarted = new CollectRunner(repository, credentials, new PoliteHttp(properties, guard, clock),
                 posts, List.of(feeds), properties, clock);
         server.then(status(304, Map.of("ETag", "\"v1\"")));
@@ -195,6 +196,9 @@ class CollectIT extends StagesOffContext {
         assertThat(grown.itemsNew()).isEqualTo(1);
         assertThat(feedPosts("Variety")).hasSize(4);
         assertThat(repository.cursor(id, FeedCollector.ETAG)).contains("\"v2\"");
+        SourceRun left = repository.run(crashed).orElseThrow();
+        assertThat(left.status()).isEqualTo("failed");
+        assertThat(left.error()).contains("stopped");
     }
 
     @Test
