@@ -29,10 +29,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Sources through the API and runs through the runner, on the H2 file database, against feeds served
- * on loopback (hence private addresses allowed here; {@link SsrfGuardTest} proves the refusal).
+ * Sources through the API and runs through the runner, against feeds served on loopback (hence private
+ * addresses allowed here; {@link SsrfGuardTest} proves the refusal). Run on H2 and on PostgreSQL.
  */
-class CollectIT extends StagesOffContext {
+abstract class CollectContract extends StagesOffContext {
 
     @DynamicPropertySource
     static void collect(DynamicPropertyRegistry registry) {
