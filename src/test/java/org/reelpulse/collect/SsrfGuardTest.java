@@ -46,4 +46,13 @@ class SsrfGuardTest {
         assertThatThrownBy(() -> open.check(URI.create("http://user:pw@example.org/")))
                 .hasMessageContaining("user name or password");
     }
+
+    @Test
+    void shouldRefuseAnInternalUrlOnSaveAsBadInputNamingTheField() {
+        assertThatThrownBy(() -> SourceService.checkUrl("baseUrl", "http://10.1.2.3/feed", guard))
+                .isInstanceOfSatisfying(org.reelpulse.base.UserInputException.class, e -> {
+                    assertThat(e.details()).containsEntry("field", "baseUrl");
+                    assertThat(e.getMessage()).contains("10.1.2.3").contains("allow-private-addresses");
+                });
+    }
 }
