@@ -29,6 +29,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Entities;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -49,6 +50,8 @@ final class FeedParser {
     static final String DC = "http://purl.org/dc/elements/1.1/";
     static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
     private static final Pattern DECLARED = Pattern.compile("^\\s*<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
+    private static final Pattern NAMED_ENTITY = Pattern.compile("&([A-Za-z][A-Za-z0-9]{1,31});");
+    private static final java.util.Set<String> XML_ENTITIES = java.util.Set.of("amp", "lt", "gt", "quot", "apos");
     private static final Pattern LANG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
     private static final Pattern WEEKDAY = Pattern.compile("^\\s*[A-Za-z]{3,9},?\\s+");
     private static final Map<String, String> ZONES = Map.ofEntries(Map.entry("UT", "+0000"), Map.entry("UTC", "+0000"),
@@ -78,7 +81,19 @@ final class FeedParser {
     }
 
     static Feed parse(byte[] body, Charset httpCharset, URI base) throws MalformedFeedException {
-        Document doc = document(decode(body, httpCharset));
+        String xml = decode(body, httpCharset);
+        Document doc;
+        try {
+            doc = document(xml);
+        } catch (MalformedFeedException e) {
+            // feeds written by hand or by HTML templates use HTML's named entities (&nbsp; &eacute;), which XML
+            // does not know; they are read as the characters they name, and anything else stays malformed
+            String numeric = numericEntities(xml);
+            if (numeric.equals(xml)) {
+                throw e;
+            }
+            doc = document(numeric);
+        }
         Element root = doc.getDocumentElement();
         String rootName = root.getLocalName() == null ? root.getNodeName() : root.getLocalName();
         List<Item> items = new ArrayList<>();
@@ -235,6 +250,24 @@ final class FeedParser {
             charset = httpCharset == null ? StandardCharsets.UTF_8 : httpCharset;
         }
         return new String(body, charset);
+    }
+
+    /** HTML's named entities other than XML's five as numeric references. */
+    static String numericEntities(String xml) {
+        Matcher m = NAMED_ENTITY.matcher(xml);
+        StringBuilder out = new StringBuilder(xml.length());
+        while (m.find()) {
+            String name = m.group(1);
+            String replacement = m.group();
+            if (!XML_ENTITIES.contains(name) && Entities.isNamedEntity(name)) {
+                StringBuilder refs = new StringBuilder();
+                Entities.getByName(name).codePoints().forEach(cp -> refs.append("&#").append(cp).append(';'));
+                replacement = refs.toString();
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static Document document(String xml) throws MalformedFeedException {

@@ -268,6 +268,16 @@ class FeedCollectorTest {
     }
 
     @Test
+    void shouldReadHtmlNamedEntitiesThatXmlDoesNotKnow() {
+        String html = RSS.replace("SAG-AFTRA responds</title>", "Caf&eacute; talk&nbsp;&mdash; &amp; more</title>");
+        server.then(body(200, xml("UTF-8"), html.getBytes(StandardCharsets.UTF_8)));
+
+        collector.collect(context("/feed/"));
+
+        assertThat(post("https://variety.com/?p=1236146999").text()).startsWith("Café talk — & more\n\n");
+    }
+
+    @Test
     void shouldRefuseADocumentThatIsNoFeed() {
         server.then(body(200, Map.of("Content-Type", "text/html"), "<html><body>Moved</body></html>".getBytes()));
 
