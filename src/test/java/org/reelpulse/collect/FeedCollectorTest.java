@@ -316,6 +316,29 @@ class FeedCollectorTest {
     }
 
     @Test
+    void shouldGetThroughATimeout() {
+        PoliteHttp impatient = new PoliteHttp(CollectTesting.properties(true, Duration.ofMillis(300)),
+                new SsrfGuard(true), CollectTesting.clock(), sleeper);
+        java.util.concurrent.CountDownLatch stalled = new java.util.concurrent.CountDownLatch(1);
+        server.then(ex -> {
+            try {
+                stalled.await(5, java.util.concurrent.TimeUnit.SECONDS); // far past the 300 ms read timeout
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, body(200, xml("UTF-8"), RSS.getBytes(StandardCharsets.UTF_8)));
+        ObjectNode settings = JsonNodeFactory.instance.objectNode().put("url", server.uri("/feed/").toString());
+        CollectContext c = new CollectContext(CollectTesting.source("Variety", settings), Map.of(), impatient.session(),
+                cursors, sink, CollectTesting.clock());
+
+        collector.collect(c);
+        stalled.countDown();
+
+        assertThat(sink.posts).hasSize(3);
+        assertThat(c.http().requests()).isEqualTo(2);
+    }
+
+    @Test
     void shouldNeedCredentialsOn401AndSendThemWhenGiven() {
         server.then(status(401, Map.of("WWW-Authenticate", "Basic realm=\"press\"")));
         assertThatThrownBy(() -> collector.collect(context("/private/")))
