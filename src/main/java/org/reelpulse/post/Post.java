@@ -5,10 +5,19 @@ import java.util.Locale;
 
 /**
  * A stored post: the source of truth for every later stage. {@code seq} rises whenever the post
- * changes in a way later stages must see.
+ * changes in a way later stages must see. {@code sourceName} names the configured source a collector
+ * read it from; null for imported posts.
  */
 public record Post(long id, long seq, String source, String externalId, String url, Author author, String text,
-        String lang, Instant publishedAt, Metrics metrics, String replyTo, String repostOf, Instant collectedAt) {
+        String lang, Instant publishedAt, Metrics metrics, String replyTo, String repostOf, Instant collectedAt,
+        String sourceName) {
+
+    /** A post without a configured source (imported, or built by a test). */
+    public Post(long id, long seq, String source, String externalId, String url, Author author, String text,
+            String lang, Instant publishedAt, Metrics metrics, String replyTo, String repostOf, Instant collectedAt) {
+        this(id, seq, source, externalId, url, author, text, lang, publishedAt, metrics, replyTo, repostOf,
+                collectedAt, null);
+    }
 
     /** The post's own language tag as a primary code ("fr-CA" → "fr"), or null without one. */
     public String language() {

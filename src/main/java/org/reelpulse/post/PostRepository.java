@@ -81,6 +81,7 @@ public class PostRepository {
                         .set(POST.REPLY_TO, p.replyTo())
                         .set(POST.REPOST_OF, p.repostOf())
                         .set(POST.COLLECTED_AT, now)
+                        .set(POST.SOURCE_NAME, p.sourceName())
                         .execute();
                 inserted++;
             }
@@ -128,7 +129,8 @@ public class PostRepository {
                 new Author(r.get(POST.AUTHOR_HANDLE), r.get(POST.AUTHOR_NAME), r.get(POST.AUTHOR_BIO)),
                 r.get(POST.TEXT), r.get(POST.LANG), instant(r.get(POST.PUBLISHED_AT)),
                 new Metrics(r.get(POST.LIKES), r.get(POST.REPOSTS), r.get(POST.REPLIES), r.get(POST.QUOTES)),
-                r.get(POST.REPLY_TO), r.get(POST.REPOST_OF), instant(r.get(POST.COLLECTED_AT)));
+                r.get(POST.REPLY_TO), r.get(POST.REPOST_OF), instant(r.get(POST.COLLECTED_AT)),
+                r.get(POST.SOURCE_NAME));
     }
 
     private static Instant instant(OffsetDateTime t) {

@@ -43,6 +43,7 @@ final class PostJson {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", p.id());
         m.put("source", p.source());
+        m.put("sourceName", p.sourceName());
         m.put("externalId", p.externalId());
         m.put("url", p.url());
         Map<String, Object> author = new LinkedHashMap<>();

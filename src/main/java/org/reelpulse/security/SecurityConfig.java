@@ -74,6 +74,8 @@ class SecurityConfig {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+                        // sources hold credentials and reach the outside: admins only
+                        .requestMatchers("/api/sources", "/api/sources/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/events", "/api/events/*", "/api/status", "/api/themes",
                                 "/api/crafts", "/api/groups", "/api/dashboard", "/api/compare-events")
                         .hasRole(Role.VIEWER.name())

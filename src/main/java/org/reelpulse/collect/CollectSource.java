@@ -1,0 +1,26 @@
+package org.reelpulse.collect;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A configured source as users see it. Credentials are write-only: only the names of the keys that are
+ * set appear ({@code credentialsSet}), never a value.
+ *
+ * @param status        healthy | degraded | failing | needs-credentials | paused (disabled) | new (never run)
+ * @param lastError     why the latest run that went wrong did so; cleared by the next good run
+ */
+public record CollectSource(long id, String kind, String name, String baseUrl, JsonNode settings,
+        List<String> credentialsSet, Duration schedule, boolean enabled, String status, Instant nextRunAt,
+        Instant lastSuccessAt, String lastError, Instant lastErrorAt, Instant createdAt, Instant updatedAt) {
+
+    public static final String NEW = "new";
+    public static final String HEALTHY = "healthy";
+    public static final String DEGRADED = "degraded";
+    public static final String FAILING = "failing";
+    public static final String NEEDS_CREDENTIALS = "needs-credentials";
+    public static final String PAUSED = "paused";
+}

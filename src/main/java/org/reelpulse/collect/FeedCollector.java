@@ -1,0 +1,217 @@
+package org.reelpulse.collect;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.reelpulse.post.Author;
+import org.reelpulse.post.Metrics;
+import org.reelpulse.post.NewPost;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * RSS and Atom feeds of the trade press and union newsrooms ({@code kind: "feed"}). Asks with a
+ * conditional GET (the ETag and Last-Modified of the last answer are kept as cursors, so a 304 costs
+ * nothing and a restart does not fetch again), reads RSS 2.0, RSS 1.0 and Atom 1.0 in any encoding, and
+ * stores every item as a post of source {@code feed}: dedupe on the guid or id, else on the link without
+ * {@code utm_*} parameters. A malformed feed leaves the run degraded and nothing stored touched.
+ */
+@Component
+class FeedCollector implements Collector {
+
+    static final String KIND = "feed";
+    static final String ETAG = "etag";
+    static final String LAST_MODIFIED = "last-modified";
+    static final int BATCH = 500;
+    static final int MAX_TEXT = 100_000;
+    private static final Pattern TRACKING = Pattern.compile("(?i)^(utm_[a-z]+|fbclid|gclid)=.*");
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public JsonNode checkSettings(String baseUrl, JsonNode settings, SsrfGuard guard) {
+        for (Iterator<String> names = settings.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (!name.equals("url") && !name.equals("fetchArticle")) {
+                throw SourceService.problem("settings." + name, "A feed takes the settings 'url' and 'fetchArticle'; "
+                        + "'" + name + "' is not one of them.");
+            }
+        }
+        JsonNode url = settings.get("url");
+        if (url == null || !url.isTextual() || url.asText().isBlank()) {
+            throw SourceService.problem("settings.url", "Give the feed's address in settings.url, e.g. "
+                    + "{\"url\": \"https://variety.com/feed/\"}.");
+        }
+        String resolved = url.asText().strip();
+        try {
+            if (baseUrl != null && !URI.create(resolved).isAbsolute()) {
+                resolved = URI.create(baseUrl).resolve(resolved).toString();
+            }
+        } catch (IllegalArgumentException e) {
+            throw SourceService.problem("settings.url", "'" + resolved + "' is not a URL; write one like "
+                    + "https://variety.com/feed/.");
+        }
+        SourceService.checkUrl("settings.url", resolved, guard);
+        JsonNode fetch = settings.get("fetchArticle");
+        if (fetch != null && !fetch.isNull() && !fetch.isBoolean()) {
+            throw SourceService.problem("settings.fetchArticle", "fetchArticle is true or false.");
+        }
+        if (fetch != null && fetch.asBoolean(false)) {
+            throw SourceService.problem("settings.fetchArticle", "Fetching each item's linked article is not available "
+                    + "yet: leave fetchArticle out or false; the item's description is stored.");
+        }
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("url", resolved);
+        out.put("fetchArticle", false);
+        return out;
+    }
+
+    @Override
+    public void collect(CollectContext context) {
+        URI url = URI.create(context.settings().get("url").asText());
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, "
+                + "*/*;q=0.5");
+        context.cursor(ETAG).ifPresent(v -> headers.put("If-None-Match", v));
+        context.cursor(LAST_MODIFIED).ifPresent(v -> headers.put("If-Modified-Since", v));
+        authorization(context.credentials()).ifPresent(v -> headers.put("Authorization", v));
+
+        PoliteHttp.Response r = context.http().get(url, headers);
+        int status = r.status();
+        if (status == 304) {
+            return; // nothing new since the last answer
+        }
+        if (status == 401 || status == 403) {
+            throw new CollectException(CollectException.Outcome.NEEDS_CREDENTIALS, "The feed at " + url + " answered "
+                    + status + (context.credentials().isEmpty() ? ": it needs credentials; give {\"username\", "
+                    + "\"password\"} or {\"token\"}." : ": it refused the credentials given; check them."));
+        }
+        if (status == 404 || status == 410) {
+            throw new CollectException(CollectException.Outcome.FAILED, "There is no feed at " + url + " (" + status
+                    + "); check settings.url.");
+        }
+        if (status < 200 || status >= 300) {
+            throw new CollectException(CollectException.Outcome.FAILED, "The feed at " + url + " answered " + status
+                    + " after " + context.http().requests() + " requests; the next run tries again.");
+        }
+        FeedParser.Feed feed;
+        try {
+            feed = FeedParser.parse(r.body(), r.charset().orElse(null), r.uri());
+        } catch (FeedParser.MalformedFeedException e) {
+            throw new CollectException(CollectException.Outcome.DEGRADED, "The feed at " + url + " cannot be read: "
+                    + e.getMessage() + ". Nothing was stored; the next run tries again.");
+        }
+        List<NewPost> posts = toPosts(feed, url, context.source().name(), context.clock().instant());
+        for (int i = 0; i < posts.size(); i += BATCH) {
+            context.store(posts.subList(i, Math.min(posts.size(), i + BATCH)));
+        }
+        // only now: a crash before this point fetches the same answer again, and dedupe absorbs it
+        r.header("ETag").ifPresent(v -> context.cursor(ETAG, v));
+        r.header("Last-Modified").ifPresent(v -> context.cursor(LAST_MODIFIED, v));
+    }
+
+    private static java.util.Optional<String> authorization(Map<String, String> credentials) {
+        if (credentials.containsKey("token")) {
+            return java.util.Optional.of("Bearer " + credentials.get("token"));
+        }
+        if (credentials.containsKey("username") && credentials.containsKey("password")) {
+            return java.util.Optional.of("Basic " + Base64.getEncoder().encodeToString((credentials.get("username") + ":"
+                    + credentials.get("password")).getBytes(StandardCharsets.UTF_8)));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Every item as a post, once per external id (a feed repeating a guid keeps its first item). */
+    static List<NewPost> toPosts(FeedParser.Feed feed, URI url, String sourceName, Instant now) {
+        String host = url.getHost() == null ? "feed" : url.getHost().toLowerCase(Locale.ROOT);
+        Map<String, NewPost> byId = new LinkedHashMap<>();
+        for (FeedParser.Item item : feed.items()) {
+            String link = item.link() == null ? null : withoutTracking(item.link());
+            String id = externalId(item, link, host);
+            String text = join(item.title(), item.text());
+            if (text == null) {
+                continue; // neither title nor text: nothing to analyse
+            }
+            if (text.length() > MAX_TEXT) {
+                text = text.substring(0, MAX_TEXT - 1) + "…";
+            }
+            Instant published = item.published() == null || item.published().isAfter(now.plus(Duration.ofDays(1)))
+                    ? now : item.published();
+            String author = item.author() != null ? item.author() : feed.title() != null ? feed.title() : host;
+            author = author.length() > 256 ? author.substring(0, 256) : author;
+            byId.putIfAbsent(id, new NewPost(KIND, id, link, new Author(author, author, null), text, item.lang(),
+                    published, Metrics.UNKNOWN, null, null, sourceName));
+        }
+        return new ArrayList<>(byId.values());
+    }
+
+    /**
+     * The guid or id, when it is a URI (global) or else scoped by the feed's host; else the link; else a
+     * digest of the text. At most 512 characters, the column's width.
+     */
+    static String externalId(FeedParser.Item item, String link, String host) {
+        String id;
+        if (item.id() != null) {
+            id = item.id().matches("(?i)[a-z][a-z0-9+.-]*:.+") ? item.id() : host + "#" + item.id();
+        } else if (link != null) {
+            id = link;
+        } else {
+            id = host + "#sha256:" + sha256(join(item.title(), item.text()) + "|" + item.published());
+        }
+        return id.length() <= 512 ? id : host + "#sha256:" + sha256(id);
+    }
+
+    /** The link without utm_* (and click-id) parameters, which differ between copies of the same article. */
+    static String withoutTracking(String link) {
+        URI u = URI.create(link);
+        if (u.getRawQuery() == null) {
+            return link;
+        }
+        List<String> kept = new ArrayList<>();
+        for (String p : u.getRawQuery().split("&")) {
+            if (!p.isEmpty() && !TRACKING.matcher(p).matches()) {
+                kept.add(p);
+            }
+        }
+        String base = link.substring(0, link.indexOf('?'));
+        String fragment = u.getRawFragment() == null ? "" : "#" + u.getRawFragment();
+        return base + (kept.isEmpty() ? "" : "?" + String.join("&", kept)) + fragment;
+    }
+
+    private static String join(String title, String text) {
+        if (title == null) {
+            return text;
+        }
+        if (text == null || text.equals(title)) {
+            return title;
+        }
+        return title + "\n\n" + text;
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

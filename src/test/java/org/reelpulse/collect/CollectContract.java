@@ -1,0 +1,265 @@
+package org.reelpulse.collect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.reelpulse.collect.LoopbackServer.body;
+import static org.reelpulse.collect.LoopbackServer.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.reelpulse.post.Post;
+import org.reelpulse.post.PostRepository;
+import org.reelpulse.support.StagesOffContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Sources through the API and runs through the runner, against feeds served on loopback (hence private
+ * addresses allowed here; {@link SsrfGuardTest} proves the refusal). Run on H2 and on PostgreSQL.
+ */
+abstract class CollectContract extends StagesOffContext {
+
+    @DynamicPropertySource
+    static void collect(DynamicPropertyRegistry registry) {
+        registry.add("reelpulse.collect.allow-private-addresses", () -> "true");
+        registry.add("reelpulse.collect.scheduling", () -> "false");
+        registry.add("reelpulse.collect.host-spacing", () -> "PT0S");
+        registry.add("reelpulse.collect.backoff-first", () -> "PT0.01S");
+        registry.add("reelpulse.collect.backoff-max", () -> "PT0.05S");
+        registry.add("reelpulse.collect.max-attempts", () -> "2");
+    }
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    SourceRepository repository;
+    @Autowired
+    CollectRunner runner;
+    @Autowired
+    PostRepository posts;
+    @Autowired
+    Credentials credentials;
+    @Autowired
+    SsrfGuard guard;
+    @Autowired
+    FeedCollector feeds;
+    @Autowired
+    CollectProperties properties;
+    @Autowired
+    Clock clock;
+
+    private final LoopbackServer server = new LoopbackServer();
+
+    @AfterEach
+    void removeSources() {
+        server.close();
+        repository.findAll().forEach(s -> repository.delete(s.source().id()));
+    }
+
+    private ResponseEntity<Map<String, Object>> send(HttpMethod method, String path, Object body) {
+        return rest.withBasicAuth("admin", "reelpulse-demo").exchange(path, method,
+                body == null ? null : new HttpEntity<>(body), new ParameterizedTypeReference<>() {
+                });
+    }
+
+    private long create(String name, String path) {
+        ResponseEntity<Map<String, Object>> r = send(HttpMethod.POST, "/api/sources", Map.of("kind", "feed", "name",
+                name, "settings", Map.of("url", server.uri(path).toString())));
+        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return ((Number) r.getBody().get("id")).longValue();
+    }
+
+    private static byte[] rss(String tag, int items) {
+        StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>"
+                + "<title>Deadline</title><link>https://deadline.com</link><description>d</description>");
+        for (int i = 1; i <= items; i++) {
+            b.append("<item><title>Story ").append(i).append(" about Lionsgate</title><link>https://deadline.com/2024/09/story-")
+                    .append(i).append("/</link><guid isPermaLink=\"false\">https://deadline.com/?p=").append(i).append("-")
+                    .append(tag).append("</guid><pubDate>Wed, 18 Sep 2024 1").append(i).append(":00:00 +0000</pubDate>"
+                            + "<description>&lt;p&gt;Text ").append(i).append("&lt;/p&gt;</description></item>");
+        }
+        return b.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The feed posts a source stored (the database is shared by the tests of this class). */
+    private List<Post> feedPosts(String sourceName) {
+        return posts.findAfterSeq(0, 1000).stream().filter(p -> p.source().equals("feed"))
+                .filter(p -> sourceName.equals(p.sourceName())).toList();
+    }
+
+    @Test
+    void shouldRefuseBadSourcesNamingTheFieldAndSayingWhatToDo() {
+        Map<String, Object> feed = Map.of("url", server.uri("/feed/").toString());
+        record Case(Map<String, Object> body, String field, String says) {
+        }
+        List<Case> cases = List.of(
+                new Case(Map.of("name", "A", "settings", feed), "kind", "use one of [feed]"),
+                new Case(Map.of("kind", "mastodon", "name", "A", "settings", feed), "kind", "cannot collect"),
+                new Case(Map.of("kind", "feed", "settings", feed), "name", "Give the source a name"),
+                new Case(Map.of("kind", "feed", "name", "A"), "settings.url", "settings.url"),
+                new Case(Map.of("kind", "feed", "name", "A", "settings", Map.of("url", "not a url")), "settings.url",
+                        "not a URL"),
+                new Case(Map.of("kind", "feed", "name", "A", "settings", feed, "schedule", "15 minutes"), "schedule",
+                        "PT15M"),
+                new Case(Map.of("kind", "feed", "name", "A", "settings", feed, "schedule", "PT5S"), "schedule",
+                        "between PT1M and P7D"),
+                new Case(Map.of("kind", "feed", "name", "A", "settings", feed, "credentials", Map.of("token",
+                        "literal-secret")), "credentials.token", "REELPULSE_SECRET_KEY"));
+        for (Case c : cases) {
+            ResponseEntity<Map<String, Object>> r = send(HttpMethod.POST, "/api/sources", c.body());
+            assertThat(r.getStatusCode()).as(c.toString()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(r.getBody()).as(c.toString()).containsEntry("field", c.field());
+            assertThat((String) r.getBody().get("error")).as(c.toString()).contains(c.says())
+                    .doesNotContain("literal-secret");
+        }
+        create("Taken", "/feed/");
+        ResponseEntity<Map<String, Object>> taken = send(HttpMethod.POST, "/api/sources",
+                Map.of("kind", "feed", "name", "Taken", "settings", feed));
+        assertThat(taken.getBody()).containsEntry("field", "name");
+        assertThat(rest.withBasicAuth("analyst", "reelpulse-demo").getForEntity("/api/sources", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void shouldCollectNowKeepTheSourceNameAndNeverReturnCredentials() {
+        server.then(body(200, Map.of("Content-Type", "application/rss+xml", "ETag", "\"v1\""), rss("now", 2)));
+        ResponseEntity<Map<String, Object>> created = send(HttpMethod.POST, "/api/sources", Map.of("kind", "feed",
+                "name", "Deadline", "settings", Map.of("url", server.uri("/feed/").toString()),
+                "credentials", Map.of("token", "${REELPULSE_IT_UNSET_TOKEN}"), "schedule", "PT30M"));
+        long id = ((Number) created.getBody().get("id")).longValue();
+        assertThat(created.getBody()).containsEntry("credentialsSet", List.of("token")).containsEntry("schedule", "PT30M")
+                .containsEntry("status", "new").doesNotContainKey("credentials");
+
+        ResponseEntity<Map<String, Object>> needs = send(HttpMethod.POST, "/api/sources/" + id + "/collect", null);
+        assertThat(needs.getBody()).containsEntry("status", "failed");
+        Map<String, Object> source = send(HttpMethod.GET, "/api/sources/" + id, null).getBody();
+        assertThat(source).containsEntry("status", "needs-credentials");
+        assertThat((String) source.get("lastError")).contains("REELPULSE_IT_UNSET_TOKEN");
+        assertThat(server.requests).as("no request without its credentials").isEmpty();
+
+        // a key sent empty is removed; the feed needs none
+        send(HttpMethod.PUT, "/api/sources/" + id, Map.of("name", "Deadline", "settings", Map.of("url",
+                server.uri("/feed/").toString()), "credentials", Map.of("token", "")));
+        ResponseEntity<Map<String, Object>> run = send(HttpMethod.POST, "/api/sources/" + id + "/collect", null);
+
+        assertThat(run.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(run.getBody()).containsEntry("status", "ok").containsEntry("itemsSeen", 2)
+                .containsEntry("itemsNew", 2).containsEntry("requests", 1);
+        assertThat(feedPosts("Deadline")).hasSize(2).allSatisfy(p -> assertThat(p.sourceName()).isEqualTo("Deadline"));
+        assertThat(feedPosts("Deadline")).extracting(Post::text).contains("Story 1 about Lionsgate\n\nText 1");
+        Map<String, Object> postJson = send(HttpMethod.GET, "/api/posts/" + feedPosts("Deadline").get(0).id(), null)
+                .getBody();
+        assertThat(postJson).containsEntry("source", "feed").containsEntry("sourceName", "Deadline");
+        String all = rest.withBasicAuth("admin", "reelpulse-demo").getForObject("/api/sources", String.class);
+        assertThat(all).contains("\"status\":\"healthy\"").contains("\"lastSuccessAt\":\"")
+                .doesNotContain("REELPULSE_IT_UNSET_TOKEN");
+        ResponseEntity<List<Map<String, Object>>> runs = rest.withBasicAuth("admin", "reelpulse-demo").exchange(
+                "/api/sources/" + id + "/runs", HttpMethod.GET, null, new ParameterizedTypeReference<>() {
+                });
+        assertThat(runs.getBody()).extracting(r -> r.get("status")).containsExactly("ok", "failed");
+    }
+
+    @Test
+    void shouldResumeFromTheStoredCursorAfterARestartWithoutDuplicates() {
+        long id = create("Variety", "/feed/");
+        server.then(body(200, Map.of("Content-Type", "application/rss+xml", "ETag", "\"v1\""), rss("resume", 3)));
+        assertThat(runner.run(id, true).orElseThrow().itemsNew()).isEqualTo(3);
+
+        // a restarted node: nothing in memory, only what the database holds (and a run the old one left open)
+        long crashed = repository.startRun(id, clock.instant());
+        CollectRunner restarted = new CollectRunner(repository, credentials, new PoliteHttp(properties, guard, clock),
+                posts, List.of(feeds), properties, clock);
+        server.then(status(304, Map.of("ETag", "\"v1\"")));
+        SourceRun unchanged = restarted.run(id, true).orElseThrow();
+        assertThat(server.requests.get(1).headers().getFirst("If-None-Match")).isEqualTo("\"v1\"");
+        assertThat(unchanged.status()).isEqualTo("ok");
+        assertThat(unchanged.itemsNew()).isZero();
+
+        server.then(body(200, Map.of("Content-Type", "application/rss+xml", "ETag", "\"v2\""), rss("resume", 4)));
+        SourceRun grown = restarted.run(id, true).orElseThrow();
+        assertThat(grown.itemsSeen()).isEqualTo(4);
+        assertThat(grown.itemsNew()).isEqualTo(1);
+        assertThat(feedPosts("Variety")).hasSize(4);
+        assertThat(repository.cursor(id, FeedCollector.ETAG)).contains("\"v2\"");
+        SourceRun left = repository.run(crashed).orElseThrow();
+        assertThat(left.status()).isEqualTo("failed");
+        assertThat(left.error()).contains("stopped");
+    }
+
+    @Test
+    void shouldNeverRunOneSourceTwiceAtOnceEvenFromTwoNodes() throws Exception {
+        long id = create("Hollywood Reporter", "/feed/");
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        server.then(ex -> {
+            arrived.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.getResponseHeaders().add("Content-Type", "application/rss+xml");
+            byte[] b = rss("once", 1);
+            ex.sendResponseHeaders(200, b.length);
+            ex.getResponseBody().write(b);
+        });
+        CollectProperties otherNode = new CollectProperties(true, properties.pollInterval(), true,
+                properties.contactUrl(), properties.connectTimeout(), properties.readTimeout(), properties.hostSpacing(),
+                properties.maxAttempts(), properties.backoffFirst(), properties.backoffMax(), properties.maxWait(),
+                properties.maxBodyBytes(), properties.lease(), properties.maxRedirects(), "other-node");
+        CollectRunner second = new CollectRunner(repository, credentials, new PoliteHttp(otherNode, guard, clock),
+                posts, List.of(feeds), otherNode, clock);
+
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(runner::runDue);
+        assertThat(arrived.await(30, TimeUnit.SECONDS)).isTrue();
+        int secondRan = second.runDue();
+        Optional<SourceRun> secondNow = second.run(id, true);
+        release.countDown();
+
+        assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(secondRan).isZero();
+        assertThat(secondNow).isEmpty();
+        assertThat(server.requests).hasSize(1);
+        assertThat(repository.runs(id, 10)).hasSize(1);
+        ResponseEntity<Map<String, Object>> busy = send(HttpMethod.POST, "/api/sources/" + id + "/collect", null);
+        assertThat(busy.getStatusCode()).as("free again after the run").isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void shouldKeepCollectingTheOthersWhenOneSourceFails() {
+        long gone = create("Gone", "/gone/");
+        long broken = create("Broken", "/broken/");
+        long fine = create("Fine", "/fine/");
+        try (LoopbackServer s = server) {
+            // the server answers in order of the runs: by due time, then id
+            server.then(status(404, Map.of()), body(200, Map.of("Content-Type", "application/rss+xml"),
+                    "<rss><channel><item><title>cut".getBytes(StandardCharsets.UTF_8)),
+                    body(200, Map.of("Content-Type", "application/rss+xml"), rss("others", 2)));
+
+            assertThat(runner.runDue()).isEqualTo(3);
+        }
+        assertThat(send(HttpMethod.GET, "/api/sources/" + gone, null).getBody()).containsEntry("status", "failing")
+                .containsEntry("lastSuccessAt", null);
+        Map<String, Object> degraded = send(HttpMethod.GET, "/api/sources/" + broken, null).getBody();
+        assertThat(degraded).containsEntry("status", "degraded");
+        assertThat((String) degraded.get("lastError")).contains("/broken/").contains("malformed XML");
+        assertThat(send(HttpMethod.GET, "/api/sources/" + fine, null).getBody()).containsEntry("status", "healthy");
+        assertThat(feedPosts("Fine")).hasSize(2);
+        assertThat(runner.runDue()).as("none is due again before its schedule").isZero();
+    }
+}
