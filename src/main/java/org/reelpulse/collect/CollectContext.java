@@ -38,6 +38,7 @@ public final class CollectContext {
     private final List<String> warnings = new ArrayList<>();
     private int seen;
     private int stored;
+    private int skipped;
 
     public CollectContext(CollectSource source, Map<String, String> credentials, PoliteHttp.Session http,
             Cursors cursors, PostSink posts, Clock clock) {
@@ -87,6 +88,19 @@ public final class CollectContext {
         InsertOutcome o = posts.insertNew(batch);
         stored += o.inserted();
         return o;
+    }
+
+    /**
+     * Items seen but left out on purpose (an author who opted out of indexing): they count as seen, never
+     * as new, and do not make the run degraded.
+     */
+    public void skip(int count) {
+        seen += count;
+        skipped += count;
+    }
+
+    public int skipped() {
+        return skipped;
     }
 
     /** Something went wrong that does not stop the run (an item skipped); the run ends degraded. */

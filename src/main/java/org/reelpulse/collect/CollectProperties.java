@@ -33,6 +33,8 @@ import jakarta.validation.constraints.NotNull;
  * @param lease                 how long a node holds a source it runs before another node may take it
  *                              over (a node that crashed mid-run)
  * @param maxRedirects          redirects followed per request, each one checked like the first URL
+ * @param maxPages              pages of one paged timeline (a hashtag, an account) read in one run, so a
+ *                              first run does not walk back through years and a later one catches up in steps
  * @param node                  the name this node records on the sources it runs (default: host and process)
  */
 @Validated
@@ -52,6 +54,7 @@ public record CollectProperties(
         @Min(1024) long maxBodyBytes,
         @NotNull Duration lease,
         @Min(0) @Max(20) int maxRedirects,
+        @Min(1) @Max(1000) int maxPages,
         String node) {
 
     public CollectProperties {

@@ -221,7 +221,8 @@ abstract class CollectContract extends StagesOffContext {
         CollectProperties otherNode = new CollectProperties(true, properties.pollInterval(), true,
                 properties.contactUrl(), properties.connectTimeout(), properties.readTimeout(), properties.hostSpacing(),
                 properties.maxAttempts(), properties.backoffFirst(), properties.backoffMax(), properties.maxWait(),
-                properties.maxBodyBytes(), properties.lease(), properties.maxRedirects(), "other-node");
+                properties.maxBodyBytes(), properties.lease(), properties.maxRedirects(), properties.maxPages(),
+                "other-node");
         CollectRunner second = new CollectRunner(repository, credentials, new PoliteHttp(otherNode, guard, clock),
                 posts, List.of(feeds), otherNode, clock);
 
