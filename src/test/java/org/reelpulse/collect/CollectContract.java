@@ -108,8 +108,12 @@ abstract class CollectContract extends StagesOffContext {
         record Case(Map<String, Object> body, String field, String says) {
         }
         List<Case> cases = List.of(
-                new Case(Map.of("name", "A", "settings", feed), "kind", "use one of [feed]"),
-                new Case(Map.of("kind", "mastodon", "name", "A", "settings", feed), "kind", "cannot collect"),
+                new Case(Map.of("name", "A", "settings", feed), "kind", "use one of [feed, mastodon]"),
+                new Case(Map.of("kind", "bluesky", "name", "A", "settings", feed), "kind", "cannot collect"),
+                new Case(Map.of("kind", "mastodon", "name", "A", "settings", Map.of("hashtags", List.of("x"))),
+                        "baseUrl", "https://mastodon.social"),
+                new Case(Map.of("kind", "mastodon", "name", "A", "baseUrl", "https://mastodon.social", "settings",
+                        Map.of("hashtags", List.of("Lionsgate Runway"))), "settings.hashtags", "without '#'"),
                 new Case(Map.of("kind", "feed", "settings", feed), "name", "Give the source a name"),
                 new Case(Map.of("kind", "feed", "name", "A"), "settings.url", "settings.url"),
                 new Case(Map.of("kind", "feed", "name", "A", "settings", Map.of("url", "not a url")), "settings.url",
@@ -172,6 +176,45 @@ abstract class CollectContract extends StagesOffContext {
                 "/api/sources/" + id + "/runs", HttpMethod.GET, null, new ParameterizedTypeReference<>() {
                 });
         assertThat(runs.getBody()).extracting(r -> r.get("status")).containsExactly("ok", "failed");
+    }
+
+    @Test
+    void shouldCollectAMastodonHashtagEndToEndAndAskOnlyForNewerStatusesNext() {
+        ResponseEntity<Map<String, Object>> created = send(HttpMethod.POST, "/api/sources", Map.of("kind", "mastodon",
+                "name", "mastodon.loopback", "baseUrl", server.uri("/").toString(), "settings",
+                Map.of("hashtags", List.of("#LionsgateRunway"))));
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long id = ((Number) created.getBody().get("id")).longValue();
+        String status = """
+                {"id":"113170000000000003","created_at":"2024-09-19T10:15:30.000Z","spoiler_text":"","language":"en",
+                 "uri":"https://kino.example/users/kinoman/statuses/55","url":"https://kino.example/@kinoman/55",
+                 "replies_count":2,"reblogs_count":5,"favourites_count":11,"content":"<p>Lionsgate &amp; Runway</p>",
+                 "reblog":null,"account":{"id":"7","username":"kinoman","acct":"kinoman@kino.example",
+                 "display_name":"Kinoman","indexable":true}}""";
+        server.then(body(200, Map.of("Content-Type", "application/json"), ("[" + status + "]").getBytes(
+                StandardCharsets.UTF_8)), body(200, Map.of("Content-Type", "application/json"), "[]".getBytes()));
+
+        ResponseEntity<Map<String, Object>> run = send(HttpMethod.POST, "/api/sources/" + id + "/collect", null);
+
+        assertThat(run.getBody()).containsEntry("status", "ok").containsEntry("itemsNew", 1);
+        assertThat(server.requests.get(0).path()).isEqualTo("/api/v1/timelines/tag/LionsgateRunway?limit=40");
+        List<Post> stored = posts.findAfterSeq(0, 1000).stream().filter(p -> p.source().equals("mastodon")).toList();
+        assertThat(stored).hasSize(1);
+        assertThat(stored.get(0).externalId()).isEqualTo("https://kino.example/users/kinoman/statuses/55");
+        assertThat(stored.get(0).text()).isEqualTo("Lionsgate & Runway");
+
+        server.requests.clear();
+        ResponseEntity<Map<String, Object>> again = send(HttpMethod.POST, "/api/sources/" + id + "/collect", null);
+        assertThat(again.getBody()).containsEntry("status", "ok").containsEntry("itemsNew", 0);
+        assertThat(server.requests.get(0).path())
+                .isEqualTo("/api/v1/timelines/tag/LionsgateRunway?limit=40&min_id=113170000000000003");
+
+        server.then(body(401, Map.of("Content-Type", "application/json"),
+                "{\"error\":\"This API requires an authenticated user\"}".getBytes()));
+        send(HttpMethod.POST, "/api/sources/" + id + "/collect", null);
+        Map<String, Object> source = send(HttpMethod.GET, "/api/sources/" + id, null).getBody();
+        assertThat(source).containsEntry("status", "needs-credentials");
+        assertThat((String) source.get("lastError")).contains("{\"token\"}");
     }
 
     @Test
