@@ -97,7 +97,10 @@ class MastodonCollector implements Collector {
         return out;
     }
 
-    /** A list of distinct strings, each without its optional prefix and matching the pattern. */
+    /**
+     * A list of distinct strings, each without its optional prefix and matching the pattern. Hashtags and
+     * handles are case-insensitive on Mastodon, so one differing only in case is the same and read once.
+     */
     private static List<String> list(JsonNode settings, String field, Pattern pattern, String prefix, String what) {
         JsonNode node = settings.get(field);
         if (node == null || node.isNull()) {
@@ -106,7 +109,8 @@ class MastodonCollector implements Collector {
         if (!node.isArray()) {
             throw SourceService.problem("settings." + field, field + " is a list; write each as " + what + ".");
         }
-        Set<String> out = new LinkedHashSet<>();
+        Set<String> keys = new LinkedHashSet<>();
+        List<String> out = new ArrayList<>();
         for (JsonNode v : node) {
             String s = v.isTextual() ? v.asText().strip() : "";
             if (s.startsWith(prefix)) {
@@ -116,9 +120,11 @@ class MastodonCollector implements Collector {
                 throw SourceService.problem("settings." + field, "'" + v.asText() + "' is not valid in " + field
                         + "; write " + what + ".");
             }
-            out.add(s);
+            if (keys.add(s.toLowerCase(Locale.ROOT))) {
+                out.add(s);
+            }
         }
-        return new ArrayList<>(out);
+        return out;
     }
 
     @Override

@@ -312,7 +312,7 @@ class MastodonCollectorTest {
     void shouldCheckTheSettings() {
         SsrfGuard strict = new SsrfGuard(false);
         ObjectNode ok = JsonNodeFactory.instance.objectNode();
-        ok.putArray("hashtags").add("#LionsgateRunway").add("AIdeal");
+        ok.putArray("hashtags").add("#LionsgateRunway").add("AIdeal").add("lionsgaterunway");
         JsonNode checked = collector.checkSettings("https://mastodon.social", ok, strict);
         assertThat(checked.toString()).isEqualTo("{\"hashtags\":[\"LionsgateRunway\",\"AIdeal\"],\"accounts\":[],"
                 + "\"local\":false}");
