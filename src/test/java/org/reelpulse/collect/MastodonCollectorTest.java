@@ -309,6 +309,29 @@ class MastodonCollectorTest {
     }
 
     @Test
+    void shouldWarnAboutAnUnknownAccountAndStillReadTheHashtags() {
+        server.then(page(null, A), body(404, json(Map.of()), "{\"error\":\"Record not found\"}".getBytes()));
+        CollectContext c = context(Map.of("hashtags", List.of("LionsgateRunway"), "accounts", List.of("nobody")),
+                Map.of());
+
+        collector.collect(c);
+
+        assertThat(sink.posts).hasSize(1);
+        assertThat(c.warnings()).singleElement().asString().contains("@nobody").contains("settings.accounts");
+    }
+
+    @Test
+    void shouldSayTheTokenWasRefusedWhenOneWasGiven() {
+        server.then(body(401, json(Map.of()), "{\"error\":\"The access token is invalid\"}".getBytes()));
+
+        assertThatThrownBy(() -> collector.collect(context(Map.of("hashtags", List.of("LionsgateRunway")),
+                Map.of("token", "expired"))))
+                .isInstanceOfSatisfying(CollectException.class,
+                        e -> assertThat(e.outcome()).isEqualTo(CollectException.Outcome.NEEDS_CREDENTIALS))
+                .hasMessageContaining("refused the token").hasMessageNotContaining("expired");
+    }
+
+    @Test
     void shouldCheckTheSettings() {
         SsrfGuard strict = new SsrfGuard(false);
         ObjectNode ok = JsonNodeFactory.instance.objectNode();
