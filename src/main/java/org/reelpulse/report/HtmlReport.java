@@ -369,18 +369,7 @@ final class HtmlReport {
                 .append("<tr><td style=\"border-left:3px solid ").append(colour).append(";padding:2px 0 2px 10px;\">");
         b.append("<p style=\"margin:0 0 4px 0;\">").append(text(m.get("quote", names.text(p.excerpt()))))
                 .append("</p>");
-        List<String> meta = new ArrayList<>();
-        meta.add(names.author(p.author(), p.authorName(), p.group()));
-        meta.add(m.group(p.group(), null));
-        if (p.publishedAt() != null) {
-            meta.add(m.dateTime(p.publishedAt()));
-        }
-        if (p.source() != null) {
-            meta.add(p.source());
-        }
-        meta.add(m.sentiment(p.sentiment()));
-        meta.add(m.get("post.engagement", m.count(p.engagement())));
-        StringBuilder line = new StringBuilder(text(String.join(" · ", meta)));
+        StringBuilder line = new StringBuilder(text(Wording.postLine(p, names, m)));
         String url = names.postLink(p.postId(), p.url(), p.group(), postUrlPrefix);
         if (url != null) {
             line.append(" · ").append(link(url, text(m.get("post.open"))));

@@ -208,18 +208,7 @@ final class TextReport {
 
     private void post(Dashboard.PostCard p, String postUrlPrefix, String indent) {
         line(indent + "> " + m.get("quote", names.text(p.excerpt())));
-        List<String> meta = new ArrayList<>();
-        meta.add(names.author(p.author(), p.authorName(), p.group()));
-        meta.add(m.group(p.group(), null));
-        if (p.publishedAt() != null) {
-            meta.add(m.dateTime(p.publishedAt()));
-        }
-        if (p.source() != null) {
-            meta.add(p.source());
-        }
-        meta.add(m.sentiment(p.sentiment()));
-        meta.add(m.get("post.engagement", m.count(p.engagement())));
-        line(indent + "  " + String.join(" · ", meta));
+        line(indent + "  " + Wording.postLine(p, names, m));
         String url = names.postLink(p.postId(), p.url(), p.group(), postUrlPrefix);
         if (url != null) {
             line(indent + "  " + url);

@@ -1,6 +1,7 @@
 package org.reelpulse.report;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +50,22 @@ final class Wording {
     static String countChange(long change, Double relative, Messages m) {
         return relative == null ? m.signedCount(change) : m.get("change.count", m.signedCount(change),
                 m.relative(relative));
+    }
+
+    /** What is said of a quoted post: who (or their pseudonym), their group, when, where, how it read, engagement. */
+    static String postLine(Dashboard.PostCard p, Pseudonyms names, Messages m) {
+        List<String> meta = new ArrayList<>();
+        meta.add(names.author(p.author(), p.authorName(), p.group()));
+        meta.add(m.group(p.group(), null));
+        if (p.publishedAt() != null) {
+            meta.add(m.dateTime(p.publishedAt()));
+        }
+        if (p.source() != null) {
+            meta.add(p.source());
+        }
+        meta.add(m.sentiment(p.sentiment()));
+        meta.add(m.get("post.engagement", m.count(p.engagement())));
+        return String.join(" · ", meta);
     }
 
     /** Where the week's posts came from, or in which languages: the largest shares first. */
