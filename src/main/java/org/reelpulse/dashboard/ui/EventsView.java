@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.reelpulse.base.UserInputException;
+import org.reelpulse.base.ui.FormProblems;
 import org.reelpulse.event.EventInput;
 import org.reelpulse.event.EventService;
 import org.reelpulse.event.TrackedEvent;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -24,7 +24,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
@@ -176,15 +175,11 @@ public class EventsView extends VerticalLayout {
         form.add(description);
         form.setColspan(query, 2);
         form.setColspan(description, 2);
-        Div problem = new Div();
-        problem.setId("event-form-error");
-        problem.addClassName("rp-error");
-        problem.setVisible(false);
-        dialog.add(form, problem);
+        FormProblems problems = new FormProblems(fields, "event-form-error");
+        dialog.add(form, problems.message());
 
         Button save = new Button("Save", e -> {
-            fields.values().forEach(f -> f.setInvalid(false));
-            problem.setVisible(false);
+            problems.clear();
             EventInput input = new EventInput(slug.getValue(), name.getValue(), description.getValue(),
                     Arrays.stream(parties.getValue().split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList(),
                     announced.getValue() == null ? null : announced.getValue().toInstant(ZoneOffset.UTC),
@@ -197,18 +192,8 @@ public class EventsView extends VerticalLayout {
                 dialog.close();
                 refresh();
                 Notification.show("Saved " + saved.name() + ".").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            } catch (UserInputException problemFound) {
-                Object field = problemFound.details().get("field");
-                HasValidation f = field == null ? null : fields.get(field.toString());
-                if (f != null) {
-                    f.setErrorMessage(problemFound.getMessage());
-                    f.setInvalid(true);
-                    if (f instanceof Component c) {
-                        c.getElement().callJsFunction("focus");
-                    }
-                }
-                problem.setText(problemFound.getMessage());
-                problem.setVisible(true);
+            } catch (UserInputException refusal) {
+                problems.show(refusal);
             }
         });
         save.setId("event-form-save");

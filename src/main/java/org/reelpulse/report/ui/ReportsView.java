@@ -16,6 +16,7 @@ import java.util.Map;
 import org.reelpulse.analyze.labour.LabelKind;
 import org.reelpulse.analyze.labour.LabelService;
 import org.reelpulse.base.UserInputException;
+import org.reelpulse.base.ui.FormProblems;
 import org.reelpulse.base.ui.BackgroundLoader;
 import org.reelpulse.event.EventService;
 import org.reelpulse.report.RenderedReport;
@@ -26,7 +27,6 @@ import org.reelpulse.report.Subscription;
 import org.reelpulse.report.SubscriptionInput;
 import org.reelpulse.report.SubscriptionService;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -409,15 +409,11 @@ public class ReportsView extends VerticalLayout {
         form.setColspan(recipients, 2);
         form.setColspan(groups, 2);
         form.setColspan(pseudonymise, 2);
-        Div problem = new Div();
-        problem.setId("subscription-form-error");
-        problem.addClassName("rp-error");
-        problem.setVisible(false);
-        dialog.add(form, problem);
+        FormProblems problems = new FormProblems(fields, "subscription-form-error");
+        dialog.add(form, problems.message());
 
         Button save = new Button("Save", e -> {
-            fields.values().forEach(f -> f.setInvalid(false));
-            problem.setVisible(false);
+            problems.clear();
             SubscriptionInput input = new SubscriptionInput(name.getValue(), List.of(recipients.getValue()),
                     List.copyOf(eventSlugs.getValue()), split(sources.getValue()), split(langs.getValue()),
                     List.copyOf(groups.getValue()), weekday.getValue() == null ? null : weekday.getValue().name(),
@@ -432,18 +428,8 @@ public class ReportsView extends VerticalLayout {
                 Notification.show("Saved " + saved.name() + ". Next report: " + MOMENT.format(ReportWeek.next(
                         clock.instant(), saved.weekday(), saved.time(), saved.zone()).at().atZone(saved.zone()))
                         + " " + saved.zone().getId() + ".").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            } catch (UserInputException problemFound) {
-                Object field = problemFound.details().get("field");
-                HasValidation f = field == null ? null : fields.get(field.toString());
-                if (f != null) {
-                    f.setErrorMessage(problemFound.getMessage());
-                    f.setInvalid(true);
-                    if (f instanceof Component c) {
-                        c.getElement().callJsFunction("focus");
-                    }
-                }
-                problem.setText(problemFound.getMessage());
-                problem.setVisible(true);
+            } catch (UserInputException refusal) {
+                problems.show(refusal);
             }
         });
         save.setId("subscription-form-save");
