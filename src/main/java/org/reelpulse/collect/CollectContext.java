@@ -24,9 +24,16 @@ public final class CollectContext {
         void put(String key, String value);
     }
 
-    /** Where posts go; idempotent on (source, externalId). */
+    /**
+     * Where posts go; idempotent on (source, externalId). A post stored before whose text changed since is
+     * updated (an edit) and analysed again; {@code tombstone} removes a deleted post's text and keeps a
+     * record that it existed.
+     */
     public interface PostSink {
         InsertOutcome insertNew(List<NewPost> posts);
+
+        /** Removes the stored text of a deleted post, keeping a tombstone; false when it was never stored. */
+        boolean tombstone(String source, String externalId);
     }
 
     private final CollectSource source;
@@ -35,13 +42,22 @@ public final class CollectContext {
     private final Cursors cursors;
     private final PostSink posts;
     private final Clock clock;
+    private final List<WatchTerms> watch;
     private final List<String> warnings = new ArrayList<>();
     private int seen;
     private int stored;
     private int skipped;
+    private int deleted;
 
     public CollectContext(CollectSource source, Map<String, String> credentials, PoliteHttp.Session http,
             Cursors cursors, PostSink posts, Clock clock) {
+        this(source, credentials, http, cursors, posts, clock, List.of());
+    }
+
+    /** With what the tracked events ask to look for ({@link #watch()}). */
+    public CollectContext(CollectSource source, Map<String, String> credentials, PoliteHttp.Session http,
+            Cursors cursors, PostSink posts, Clock clock, List<WatchTerms> watch) {
+        this.watch = List.copyOf(watch);
         this.source = source;
         this.credentials = Map.copyOf(credentials);
         this.http = http;
@@ -80,6 +96,29 @@ public final class CollectContext {
 
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * What the tracked events look for, one entry per event and language (a language-neutral entry has
+     * lang null). Adapters with a search API use these when their settings give no query of their own.
+     */
+    public List<WatchTerms> watch() {
+        return watch;
+    }
+
+    /**
+     * A post the platform reports as deleted (or removed by moderators): its stored text is removed and a
+     * tombstone kept, so it leaves searches and figures and is never stored again by a later run.
+     */
+    public void delete(String externalId) {
+        if (posts.tombstone(source.kind(), externalId)) {
+            deleted++;
+        }
+    }
+
+    /** Posts turned into tombstones in this run. */
+    public int deleted() {
+        return deleted;
     }
 
     /** Stores the posts (seen counts all, new only those not stored before). */

@@ -92,7 +92,7 @@ public class CollectRunner {
                         + "collector for the kind '" + source.kind() + "'.");
             }
             CollectContext context = new CollectContext(source, credentials.open(found.get().credentials()), session,
-                    cursors(id), posts::insertNew, clock);
+                    cursors(id), sink(), clock);
             try {
                 collector.collect(context);
             } finally {
@@ -136,6 +136,20 @@ public class CollectRunner {
         sources.release(id, node, sourceStatus, SourceRun.OK.equals(runStatus) ? end : null, error, end,
                 end.plus(source.schedule()));
         return sources.run(runId);
+    }
+
+    private CollectContext.PostSink sink() {
+        return new CollectContext.PostSink() {
+            @Override
+            public org.reelpulse.post.InsertOutcome insertNew(List<org.reelpulse.post.NewPost> batch) {
+                return posts.insertNew(batch);
+            }
+
+            @Override
+            public boolean tombstone(String source, String externalId) {
+                return posts.tombstone(source, externalId);
+            }
+        };
     }
 
     private CollectContext.Cursors cursors(long sourceId) {

@@ -1,5 +1,6 @@
 package org.reelpulse.post;
 
+import static org.reelpulse.jooq.Tables.ANALYSIS;
 import static org.reelpulse.jooq.Tables.POST;
 import static org.reelpulse.jooq.Tables.SOURCE;
 
@@ -86,6 +87,34 @@ public class PostRepository {
                 inserted++;
             }
             return new InsertOutcome(inserted, posts.size() - inserted);
+        });
+    }
+
+    /**
+     * Turns a stored post into a tombstone: its text and author's name and bio are removed, its analysis
+     * dropped, and its seq raised so the index removes it. False when no such post is stored (nothing to
+     * remove) or it is a tombstone already.
+     */
+    public boolean tombstone(String source, String externalId) {
+        return db.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            SeqOrder.lock(tx);
+            Long id = tx.select(POST.ID).from(POST)
+                    .where(POST.SOURCE.eq(source), POST.EXTERNAL_ID.eq(externalId), POST.DELETED_AT.isNull())
+                    .fetchOne(POST.ID);
+            if (id == null) {
+                return false;
+            }
+            tx.deleteFrom(ANALYSIS).where(ANALYSIS.POST_ID.eq(id)).execute();
+            tx.update(POST)
+                    .set(POST.SEQ, SeqOrder.next())
+                    .set(POST.TEXT, "")
+                    .setNull(POST.AUTHOR_NAME)
+                    .setNull(POST.AUTHOR_BIO)
+                    .set(POST.DELETED_AT, OffsetDateTime.now(clock))
+                    .where(POST.ID.eq(id))
+                    .execute();
+            return true;
         });
     }
 

@@ -69,6 +69,23 @@ final class CollectTesting {
             }
             return new InsertOutcome(inserted, batch.size() - inserted);
         }
+
+        /** Tombstoned keys, in order; the post's text is emptied like the store does. */
+        final List<String> tombstones = new ArrayList<>();
+
+        @Override
+        public boolean tombstone(String source, String externalId) {
+            for (int i = 0; i < posts.size(); i++) {
+                NewPost p = posts.get(i);
+                if (p.source().equals(source) && p.externalId().equals(externalId)) {
+                    posts.set(i, new NewPost(p.source(), p.externalId(), p.url(), p.author(), "", p.lang(),
+                            p.publishedAt(), p.metrics(), p.replyTo(), p.repostOf(), p.sourceName()));
+                    tombstones.add(source + "|" + externalId);
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     static CollectSource source(String name, JsonNode settings) {
