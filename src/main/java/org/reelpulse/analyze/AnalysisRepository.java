@@ -8,9 +8,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -44,28 +46,33 @@ public class AnalysisRepository {
     List<Post> findUnanalysed(int limit) {
         return db.select(POST.fields()).from(POST)
                 .leftJoin(ANALYSIS).on(ANALYSIS.POST_ID.eq(POST.ID))
-                .where(ANALYSIS.POST_ID.isNull())
+                .where(ANALYSIS.POST_ID.isNull(), POST.DELETED_AT.isNull())
                 .orderBy(POST.SEQ).limit(limit)
                 .fetch(PostRepository::toPost);
     }
 
     /** Stores analyses without labels (they follow in the labelling pass). */
     void saveAll(Map<Long, Sentiment> results, String version) {
-        saveAll(results, Map.of(), version, null);
+        saveAll(results, Map.of(), version, null, null);
     }
 
     /**
      * Stores the analyses of a batch with their labels in one transaction and gives each analysed
      * post a new seq, so the index picks the result up. A crash before the commit leaves the batch
-     * unanalysed.
+     * unanalysed. With {@code analysedTexts} (the text each result was computed from), a post edited or
+     * deleted since it was read keeps no result: the edit is analysed in a later batch.
      */
-    void saveAll(Map<Long, Sentiment> results, Map<Long, Labels> labels, String version, String labelsVersion) {
+    void saveAll(Map<Long, Sentiment> results, Map<Long, Labels> labels, String version, String labelsVersion,
+            Map<Long, String> analysedTexts) {
         if (results.isEmpty()) {
             return;
         }
         db.transaction(cfg -> {
             DSLContext tx = cfg.dsl();
             SeqOrder.lock(tx);
+            if (analysedTexts != null) {
+                results.keySet().retainAll(current(tx, analysedTexts));
+            }
             tx.deleteFrom(ANALYSIS).where(ANALYSIS.POST_ID.in(results.keySet())).execute();
             for (var e : results.entrySet()) {
                 long postId = e.getKey();
@@ -106,6 +113,20 @@ public class AnalysisRepository {
                 tx.update(POST).set(POST.SEQ, SeqOrder.next()).where(POST.ID.eq(postId)).execute();
             }
         });
+    }
+
+    /** The ids among these whose stored text is still the one analysed and that are no tombstones. */
+    private static Set<Long> current(DSLContext tx, Map<Long, String> analysedTexts) {
+        Set<Long> ids = new HashSet<>();
+        for (List<Long> chunk : PostRepository.chunks(analysedTexts.keySet(), 1000)) {
+            tx.select(POST.ID, POST.TEXT).from(POST).where(POST.ID.in(chunk), POST.DELETED_AT.isNull())
+                    .forEach(r -> {
+                        if (r.value2().equals(analysedTexts.get(r.value1()))) {
+                            ids.add(r.value1());
+                        }
+                    });
+        }
+        return ids;
     }
 
     /** The full analysis of a post, with its sentences. */

@@ -102,7 +102,9 @@ public class AnalysisWorker {
             labelled.put(p.id(), labelSafely(current, p, a.sentiment(), a.recognised(),
                     corrections.getOrDefault(p.id(), List.of())));
         }
-        repository.saveAll(results, labelled, analyzer.version(), current.version());
+        Map<Long, String> texts = new LinkedHashMap<>();
+        posts.forEach(p -> texts.put(p.id(), p.text()));
+        repository.saveAll(results, labelled, analyzer.version(), current.version(), texts);
         return posts.size();
     }
 

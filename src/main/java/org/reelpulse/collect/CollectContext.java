@@ -48,6 +48,8 @@ public final class CollectContext {
     private int stored;
     private int skipped;
     private int deleted;
+    private int edited;
+    private int crossPosts;
 
     public CollectContext(CollectSource source, Map<String, String> credentials, PoliteHttp.Session http,
             Cursors cursors, PostSink posts, Clock clock) {
@@ -126,7 +128,19 @@ public final class CollectContext {
         seen += batch.size();
         InsertOutcome o = posts.insertNew(batch);
         stored += o.inserted();
+        edited += o.edited();
+        crossPosts += o.crossPosts();
         return o;
+    }
+
+    /** Stored posts whose text had changed, updated in this run. */
+    public int edited() {
+        return edited;
+    }
+
+    /** Posts recognised as their author's own text posted again elsewhere, not stored twice. */
+    public int crossPosts() {
+        return crossPosts;
     }
 
     /**

@@ -30,10 +30,12 @@ public class CollectRunner {
     private final PostRepository posts;
     private final Map<String, Collector> collectors;
     private final CollectProperties properties;
+    private final EventTerms eventTerms;
     private final Clock clock;
 
     CollectRunner(SourceRepository sources, Credentials credentials, PoliteHttp http, PostRepository posts,
-            List<Collector> collectors, CollectProperties properties, Clock clock) {
+            List<Collector> collectors, CollectProperties properties, EventTerms eventTerms, Clock clock) {
+        this.eventTerms = eventTerms;
         this.sources = sources;
         this.credentials = credentials;
         this.http = http;
@@ -92,7 +94,7 @@ public class CollectRunner {
                         + "collector for the kind '" + source.kind() + "'.");
             }
             CollectContext context = new CollectContext(source, credentials.open(found.get().credentials()), session,
-                    cursors(id), sink(), clock);
+                    cursors(id), sink(), clock, eventTerms.current());
             try {
                 collector.collect(context);
             } finally {
@@ -142,7 +144,7 @@ public class CollectRunner {
         return new CollectContext.PostSink() {
             @Override
             public org.reelpulse.post.InsertOutcome insertNew(List<org.reelpulse.post.NewPost> batch) {
-                return posts.insertNew(batch);
+                return posts.insertCollected(batch);
             }
 
             @Override

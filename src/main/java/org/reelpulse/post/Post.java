@@ -6,11 +6,25 @@ import java.util.Locale;
 /**
  * A stored post: the source of truth for every later stage. {@code seq} rises whenever the post
  * changes in a way later stages must see. {@code sourceName} names the configured source a collector
- * read it from; null for imported posts.
+ * read it from; null for imported posts. {@code deletedAt} is set on a tombstone: a post its platform
+ * reported deleted, whose text was removed.
  */
 public record Post(long id, long seq, String source, String externalId, String url, Author author, String text,
         String lang, Instant publishedAt, Metrics metrics, String replyTo, String repostOf, Instant collectedAt,
-        String sourceName) {
+        String sourceName, Instant deletedAt) {
+
+    /** A post that is not a tombstone. */
+    public Post(long id, long seq, String source, String externalId, String url, Author author, String text,
+            String lang, Instant publishedAt, Metrics metrics, String replyTo, String repostOf, Instant collectedAt,
+            String sourceName) {
+        this(id, seq, source, externalId, url, author, text, lang, publishedAt, metrics, replyTo, repostOf,
+                collectedAt, sourceName, null);
+    }
+
+    /** Deleted on its platform: its text is gone and it counts nowhere; kept so it is never stored again. */
+    public boolean isTombstone() {
+        return deletedAt != null;
+    }
 
     /** A post without a configured source (imported, or built by a test). */
     public Post(long id, long seq, String source, String externalId, String url, Author author, String text,

@@ -107,6 +107,13 @@ public class PostIndex implements Closeable {
         }
     }
 
+    /** Removes the documents of these posts (tombstones) without committing. */
+    synchronized void unstage(List<Long> postIds) throws IOException {
+        for (long id : postIds) {
+            writer.deleteDocuments(new Term(IndexFields.ID, Long.toString(id)));
+        }
+    }
+
     /** Empties the index and sets the watermark to 0, so everything is indexed again. */
     synchronized void clear() throws IOException {
         writer.deleteAll();

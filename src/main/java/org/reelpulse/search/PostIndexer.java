@@ -85,12 +85,14 @@ public class PostIndexer {
         return batch.size();
     }
 
-    /** Adds or replaces the documents of a batch of posts, uncommitted; returns the batch's highest seq. */
+    /** Adds or replaces the documents of a batch of posts (removes those of tombstones), uncommitted; returns the batch's highest seq. */
     private long stage(List<Post> batch) throws IOException {
-        List<Long> ids = batch.stream().map(Post::id).toList();
+        List<Post> live = batch.stream().filter(p -> !p.isTombstone()).toList();
+        List<Long> ids = live.stream().map(Post::id).toList();
         Map<Long, Sentiment> sentiments = analyses.findSummaries(ids);
         Map<Long, Labels> labelled = labels.find(ids);
-        index.stage(batch.stream().map(p -> PostDocuments.of(p, sentiments.get(p.id()),
+        index.unstage(batch.stream().filter(Post::isTombstone).map(Post::id).toList());
+        index.stage(live.stream().map(p -> PostDocuments.of(p, sentiments.get(p.id()),
                 labelled.getOrDefault(p.id(), Labels.NONE))).toList());
         return batch.get(batch.size() - 1).seq();
     }

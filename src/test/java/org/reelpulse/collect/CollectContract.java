@@ -62,6 +62,8 @@ abstract class CollectContract extends StagesOffContext {
     CollectProperties properties;
     @Autowired
     Clock clock;
+    @Autowired
+    EventTerms eventTerms;
 
     private final LoopbackServer server = new LoopbackServer();
 
@@ -226,7 +228,7 @@ abstract class CollectContract extends StagesOffContext {
         // a restarted node: nothing in memory, only what the database holds (and a run the old one left open)
         long crashed = repository.startRun(id, clock.instant());
         CollectRunner restarted = new CollectRunner(repository, credentials, new PoliteHttp(properties, guard, clock),
-                posts, List.of(feeds), properties, clock);
+                posts, List.of(feeds), properties, eventTerms, clock);
         server.then(status(304, Map.of("ETag", "\"v1\"")));
         SourceRun unchanged = restarted.run(id, true).orElseThrow();
         assertThat(server.requests.get(1).headers().getFirst("If-None-Match")).isEqualTo("\"v1\"");
@@ -267,7 +269,7 @@ abstract class CollectContract extends StagesOffContext {
                 properties.maxBodyBytes(), properties.lease(), properties.maxRedirects(), properties.maxPages(),
                 "other-node");
         CollectRunner second = new CollectRunner(repository, credentials, new PoliteHttp(otherNode, guard, clock),
-                posts, List.of(feeds), otherNode, clock);
+                posts, List.of(feeds), otherNode, eventTerms, clock);
 
         CompletableFuture<Integer> first = CompletableFuture.supplyAsync(runner::runDue);
         assertThat(arrived.await(30, TimeUnit.SECONDS)).isTrue();
