@@ -8,15 +8,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.apache.lucene.queryparser.flexible.core.QueryNodeParseException;
-import org.apache.lucene.queryparser.flexible.core.nodes.FieldQueryNode;
-import org.apache.lucene.queryparser.flexible.core.nodes.ModifierQueryNode;
-import org.apache.lucene.queryparser.flexible.core.nodes.QueryNode;
-import org.apache.lucene.queryparser.flexible.core.nodes.RangeQueryNode;
-import org.apache.lucene.queryparser.flexible.standard.parser.StandardSyntaxParser;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.reelpulse.event.EventService;
 import org.reelpulse.event.TrackedEvent;
 import org.reelpulse.query.QueryFields;
+import org.reelpulse.query.QueryParsing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -61,7 +66,7 @@ class EventTerms {
             if (!t.isEmpty()) {
                 out.add(t);
             }
-        } catch (QueryNodeParseException e) {
+        } catch (ParseException | RuntimeException e) {
             // stored queries were checked when saved; one that no longer parses is skipped, not fatal
             log.warn("The query of event '{}' ({}) could not be read for collecting: {}", slug,
                     lang == null ? "any language" : lang, e.getMessage());
@@ -69,28 +74,73 @@ class EventTerms {
     }
 
     /** The terms of one query in the search language. */
-    static WatchTerms of(String slug, String lang, String query) throws QueryNodeParseException {
+    static WatchTerms of(String slug, String lang, String query) throws ParseException {
         Set<String> phrases = new LinkedHashSet<>();
         Set<String> hashtags = new LinkedHashSet<>();
         Set<String> accounts = new LinkedHashSet<>();
         if (query != null && !query.isBlank()) {
-            walk(new StandardSyntaxParser().parse(query, QueryFields.TEXT), phrases, hashtags, accounts);
+            walk(new Verbatim().parse(QueryParsing.comparisons(query)), phrases, hashtags, accounts);
         }
         return new WatchTerms(slug, lang, List.copyOf(phrases), List.copyOf(hashtags), List.copyOf(accounts));
     }
 
-    private static void walk(QueryNode node, Set<String> phrases, Set<String> hashtags, Set<String> accounts) {
-        if (node instanceof ModifierQueryNode m && m.getModifier() == ModifierQueryNode.Modifier.MOD_NOT
-                || node instanceof RangeQueryNode<?>) {
-            return;
+    /**
+     * The search language's own parser, keeping each word or phrase as written (one term query per word,
+     * field and text unanalysed) and leaving out what cannot be asked of a platform: ranges, wildcards,
+     * fuzzy terms.
+     */
+    private static final class Verbatim extends QueryParser {
+        Verbatim() {
+            super(QueryFields.TEXT, new StandardAnalyzer());
         }
-        if (node instanceof FieldQueryNode f) {
-            term(f.getFieldAsString(), f.getTextAsString().strip(), phrases, hashtags, accounts);
-            return;
+
+        @Override
+        protected Query getFieldQuery(String field, String text, boolean quoted) {
+            return new TermQuery(new Term(field, text));
         }
-        List<QueryNode> children = node.getChildren();
-        if (children != null) {
-            children.forEach(c -> walk(c, phrases, hashtags, accounts));
+
+        @Override
+        protected Query getFieldQuery(String field, String text, int slop) {
+            return new TermQuery(new Term(field, text));
+        }
+
+        @Override
+        protected Query getRangeQuery(String field, String a, String b, boolean startInclusive, boolean endInclusive) {
+            return new MatchNoDocsQuery();
+        }
+
+        @Override
+        protected Query getWildcardQuery(String field, String text) {
+            return new MatchNoDocsQuery();
+        }
+
+        @Override
+        protected Query getPrefixQuery(String field, String text) {
+            return new MatchNoDocsQuery();
+        }
+
+        @Override
+        protected Query getFuzzyQuery(String field, String text, float similarity) {
+            return new MatchNoDocsQuery();
+        }
+
+        @Override
+        protected Query getRegexpQuery(String field, String text) {
+            return new MatchNoDocsQuery();
+        }
+    }
+
+    private static void walk(Query q, Set<String> phrases, Set<String> hashtags, Set<String> accounts) {
+        if (q instanceof BooleanQuery b) {
+            for (BooleanClause c : b.clauses()) {
+                if (c.getOccur() != BooleanClause.Occur.MUST_NOT) {
+                    walk(c.getQuery(), phrases, hashtags, accounts);
+                }
+            }
+        } else if (q instanceof BoostQuery b) {
+            walk(b.getQuery(), phrases, hashtags, accounts);
+        } else if (q instanceof TermQuery t) {
+            term(t.getTerm().field(), t.getTerm().text().strip(), phrases, hashtags, accounts);
         }
     }
 

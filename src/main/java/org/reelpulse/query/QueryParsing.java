@@ -78,7 +78,7 @@ public final class QueryParsing {
      * Rewrites comparisons, which the classic syntax lacks, into ranges: {@code likes:>100} is
      * {@code likes:{100 TO *]}, {@code score:<=-0.5} is {@code score:[* TO -0.5]}.
      */
-    static String comparisons(String q) {
+    public static String comparisons(String q) {
         Matcher m = COMPARISON.matcher(q);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -96,4 +96,36 @@ class AnalysisResumeIT extends StagesOffContext {
         assertThat(analyses.findStale(analyzer.version(), 10)).isEmpty();
         assertThat(analyses.find(mine.get(0).id()).orElseThrow().method()).isEqualTo("tweet-lr-1/en");
     }
+
+    @Test
+    void shouldDropTheResultOfAPostEditedOrDeletedWhileItWasAnalysed() throws Exception {
+        importer.importFrom(new ByteArrayInputStream((TestData.post("mastodon", "race-edit", "en", "2024-09-18T14:00:00Z", 1,
+                "Racing post about Runway is fine.") + "\n" + TestData.post("mastodon", "race-gone", "en",
+                        "2024-09-18T14:00:00Z", 1, "Racing post about Runway will vanish.") + "\n" + TestData.post(
+                                "mastodon", "race-kept", "en", "2024-09-18T14:00:00Z", 1, "Racing post about Runway stays."))
+                .getBytes(StandardCharsets.UTF_8)));
+        List<Post> read = analyses.findUnanalysed(1000).stream().filter(p -> p.externalId().startsWith("race-")).toList();
+        assertThat(read).hasSize(3);
+        Map<Long, Sentiment> results = new LinkedHashMap<>();
+        Map<Long, String> texts = new LinkedHashMap<>();
+        for (Post p : read) {
+            results.put(p.id(), analyzer.analyse(p).sentiment());
+            texts.put(p.id(), p.text());
+        }
+        // meanwhile a collector stores an edit of one and learns the other was deleted
+        Post edited = read.stream().filter(p -> p.externalId().equals("race-edit")).findFirst().orElseThrow();
+        posts.insertNew(List.of(new org.reelpulse.post.NewPost("mastodon", "race-edit", edited.url(), edited.author(),
+                "Racing post about Runway is a disaster, edited.", "en", edited.publishedAt(), edited.metrics(), null,
+                null)));
+        assertThat(posts.tombstone("mastodon", "race-gone")).isTrue();
+
+        analyses.saveAll(results, Map.of(), analyzer.version(), null, texts);
+
+        Map<String, Long> ids = read.stream().collect(Collectors.toMap(Post::externalId, Post::id));
+        assertThat(analyses.find(ids.get("race-kept"))).isPresent();
+        assertThat(analyses.find(ids.get("race-edit"))).as("scored from the old text: dropped").isEmpty();
+        assertThat(analyses.find(ids.get("race-gone"))).isEmpty();
+        assertThat(analyses.findUnanalysed(1000)).extracting(Post::externalId).contains("race-edit")
+                .doesNotContain("race-gone", "race-kept");
+    }
 }
