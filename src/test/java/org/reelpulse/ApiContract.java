@@ -352,7 +352,7 @@ abstract class ApiContract {
                 .getForEntity("/api/export?q=lionsgate&format=csv", String.class);
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
         List<String> lines = csv.getBody().lines().toList();
-        assertThat(lines.get(0)).startsWith("id,source,externalId");
+        assertThat(lines.get(0)).startsWith("id,source,externalId").endsWith(",stance,sourceName");
         assertThat(lines).hasSize(1 + 4);
         ResponseEntity<String> ndjson = http.withBasicAuth("analyst", "reelpulse-demo")
                 .getForEntity("/api/export?q=lionsgate&format=ndjson", String.class);

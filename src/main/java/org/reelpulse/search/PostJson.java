@@ -112,7 +112,8 @@ final class PostJson {
 
     static final List<String> CSV_COLUMNS = List.of("id", "source", "externalId", "url", "authorHandle",
             "authorName", "publishedAt", "lang", "text", "likes", "reposts", "replies", "quotes", "replyTo",
-            "repostOf", "sentimentLabel", "sentimentScore", "sentimentConfidence", "sentimentMethod", "themes", "crafts", "group", "entities", "stance");
+            "repostOf", "sentimentLabel", "sentimentScore", "sentimentConfidence", "sentimentMethod", "themes", "crafts", "group", "entities", "stance",
+            "sourceName");
 
     /** A CSV row; several labels of a kind are joined by {@code |}. */
     static List<Object> csvRow(Post p, Sentiment s, Labels labels) {
@@ -122,6 +123,8 @@ final class PostJson {
         row.add(labels.group() == null ? null : labels.group().name());
         row.add(String.join("|", labels.names(LabelKind.ENTITY)));
         row.add(labels.stance() == null ? null : labels.stance().name());
+        // last, so the columns that were there before keep their places
+        row.add(p.sourceName());
         return row;
     }
 
