@@ -238,7 +238,8 @@ class FileCollector implements Collector {
             return null;
         }
         if (!n.isTextual() || n.asText().isBlank()) {
-            throw SourceService.problem("settings." + field, field + " is a text, e.g. see docs/SOURCES.md.");
+            throw SourceService.problem("settings." + field, field + " is a non-empty text; the file section of "
+                    + "docs/SOURCES.md lists what each setting takes.");
         }
         return n.asText().strip();
     }
