@@ -292,8 +292,8 @@ class FileCollector implements Collector {
                     continue;
                 }
                 if (out.size() == MAX_FILES) {
-                    context.warn("More than " + MAX_FILES + " files match settings.path; the first " + MAX_FILES
-                            + " were read, the others are read by the next runs once these are done.");
+                    context.warn("More than " + MAX_FILES + " files match settings.path; only the first " + MAX_FILES
+                            + " in name order are read: narrow settings.path, or split the files among sources.");
                     break;
                 }
                 out.add(p);
@@ -443,12 +443,17 @@ class FileCollector implements Collector {
             sb.setLength(0);
             int c;
             boolean ended = false;
+            boolean tooLong = false;
             while ((c = lines.read()) != -1) {
                 if (c == '\n') {
                     ended = true;
                     break;
                 }
-                sb.append((char) c);
+                if (sb.length() < CsvReader.MAX_FIELD) {
+                    sb.append((char) c);
+                } else {
+                    tooLong = true; // the rest of the line is passed over, never held
+                }
             }
             if (c == -1 && sb.isEmpty()) {
                 return;
@@ -467,6 +472,10 @@ class FileCollector implements Collector {
                 r.complete = row;
             }
             if (line.isBlank() || r.seen(thisRow)) {
+                continue;
+            }
+            if (tooLong) {
+                r.bad(lineNumber, "longer than " + CsvReader.MAX_FIELD + " characters");
                 continue;
             }
             try {

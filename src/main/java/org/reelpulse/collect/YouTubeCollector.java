@@ -276,12 +276,23 @@ class YouTubeCollector implements Collector {
                 log.info("YouTube source '{}': search is on, but no tracked event gives terms to search for",
                         context.source().name());
             }
+            boolean searchedAll = true;
             for (Map.Entry<String, String> e : langs.entrySet()) {
                 String q = e.getKey().substring(0, e.getKey().lastIndexOf('|'));
                 String url = "/search?part=snippet&type=video&order=date&maxResults=" + SEARCH_RESULTS + "&q="
                         + encode(q) + "&publishedAfter=" + encode(now.minus(keep).toString())
                         + (e.getValue() == null ? "" : "&relevanceLanguage=" + encode(e.getValue()));
-                JsonNode answer = run.get(url, COST_SEARCH, "the search for videos about " + q);
+                JsonNode answer;
+                try {
+                    answer = run.get(url, COST_SEARCH, "the search for videos about " + q);
+                } catch (BudgetSpent spent) {
+                    // the videos already known are still worth their single units; the search waits
+                    context.warn("The search for videos was left out: it costs " + COST_SEARCH + " quota units and "
+                            + "this source's budget (settings.dailyUnits) has " + Math.max(0, run.budget - run.today)
+                            + " left today.");
+                    searchedAll = false;
+                    break;
+                }
                 if (answer == null) {
                     continue;
                 }
@@ -293,7 +304,9 @@ class YouTubeCollector implements Collector {
                     }
                 }
             }
-            context.cursor(SEARCH_LAST, now.toString());
+            if (searchedAll) {
+                context.cursor(SEARCH_LAST, now.toString());
+            }
         }
         List<Map.Entry<String, Instant>> kept = new ArrayList<>(found.entrySet().stream()
                 .filter(f -> f.getValue().plus(keep).isAfter(now)).toList());

@@ -268,6 +268,30 @@ class FileCollectorTest {
     }
 
     @Test
+    void shouldReadSubFoldersWithADoubleStarGlob() throws IOException {
+        String csv = "externalId,text,author,publishedAt\n%s,t,u,2024-09-19T10:00:00Z\n";
+        write("top.csv", csv.formatted("top"));
+        write("exports/deeper/c.csv", csv.formatted("deep"));
+        write("exports/c.txt", csv.formatted("no"));
+
+        run(Map.of("path", "{*,**/*}.csv", "source", "x"));
+
+        assertThat(sink.posts).extracting(NewPost::externalId).containsExactlyInAnyOrder("top", "deep");
+    }
+
+    @Test
+    void shouldPassOverAnNdjsonLineTooLongToHold() throws IOException {
+        String ok = "{\"externalId\":\"1\",\"author\":{\"handle\":\"u\"},\"text\":\"t\","
+                + "\"publishedAt\":\"2024-09-19T10:00:00Z\"}\n";
+        write("big.ndjson", "{\"text\":\"" + "x".repeat(CsvReader.MAX_FIELD + 10) + "\"}\n" + ok);
+
+        CollectContext c = run(Map.of("path", "big.ndjson", "source", "x"));
+
+        assertThat(sink.posts).extracting(NewPost::externalId).containsExactly("1");
+        assertThat(c.warnings()).singleElement().asString().contains("line 1").contains("longer than");
+    }
+
+    @Test
     void shouldNotFollowALinkOutOfTheImportFolder() throws IOException {
         Path outside = Files.writeString(base.resolve("secret.csv"),
                 "externalId,text,author,publishedAt\n1,secret,u,2024-09-19T10:00:00Z\n");

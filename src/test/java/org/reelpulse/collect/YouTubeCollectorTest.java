@@ -434,6 +434,21 @@ class YouTubeCollectorTest {
     }
 
     @Test
+    void shouldLeaveTheSearchOutButReadTheVideosWhenTheBudgetCannotPayForIt() {
+        cursors.values.put(YouTubeCollector.QUOTA, "2024-09-25 9950");
+        server.then(threads(null, T3));
+        List<WatchTerms> watch = List.of(new WatchTerms("e", null, List.of("Runway"), List.of(), List.of()));
+        CollectContext c = context(Map.of("videos", List.of(VIDEO), "search", true), Map.of("apiKey", KEY), watch);
+
+        collector.collect(c);
+
+        assertThat(paths()).singleElement().asString().startsWith("/youtube/v3/commentThreads");
+        assertThat(c.warnings()).singleElement().asString().contains("search").contains("50 left");
+        assertThat(cursors.values).doesNotContainKey(YouTubeCollector.SEARCH_LAST)
+                .containsEntry(YouTubeCollector.QUOTA, "2024-09-25 9951");
+    }
+
+    @Test
     void shouldStartADaysTallyAgainOnTheNextPacificDay() {
         cursors.values.put(YouTubeCollector.QUOTA, "2024-09-24 9999");
         server.then(threads(null, T1));
