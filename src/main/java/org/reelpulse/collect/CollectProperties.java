@@ -36,6 +36,8 @@ import jakarta.validation.constraints.NotNull;
  * @param maxPages              pages of one paged timeline (a hashtag, an account) read in one run, so a
  *                              first run does not walk back through years and a later one catches up in steps
  * @param node                  the name this node records on the sources it runs (default: host and process)
+ * @param importDir             the folder file sources read dropped exports from (default {@code data/import});
+ *                              no file outside it is ever read
  */
 @Validated
 @ConfigurationProperties("reelpulse.collect")
@@ -55,11 +57,15 @@ public record CollectProperties(
         @NotNull Duration lease,
         @Min(0) @Max(20) int maxRedirects,
         @Min(1) @Max(1000) int maxPages,
-        String node) {
+        String node,
+        String importDir) {
 
     public CollectProperties {
         if (node == null || node.isBlank()) {
             node = ProcessHandle.current().pid() + "@" + host();
+        }
+        if (importDir == null || importDir.isBlank()) {
+            importDir = "data/import";
         }
     }
 

@@ -40,7 +40,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * first run reads back {@code reelpulse.collect.max-pages} pages, later runs ask only for what is newer
  * than the newest id seen per hashtag or account ({@code min_id}, then {@code rel="prev"}). Boosts
  * collapse into their original, stored once under its ActivityPub {@code uri}; authors who opted out of
- * indexing are skipped; HTML becomes text with the content warning kept in front.
+ * indexing are skipped; HTML becomes text with the content warning kept in front. With a token it also
+ * searches statuses ({@code /api/v2/search}) for the settings' queries, else the tracked events' phrases.
  */
 @Component
 class MastodonCollector implements Collector {
@@ -51,6 +52,8 @@ class MastodonCollector implements Collector {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern HASHTAG = Pattern.compile("[\\p{L}\\p{N}_]+");
     private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9_]+(@[A-Za-z0-9.-]+\\.[A-Za-z]{2,})?");
+    static final int MAX_QUERY = 500;
+    private static final Pattern QUERY = Pattern.compile("(?s)[^\\p{Cntrl}]{1," + MAX_QUERY + "}");
     private static final Pattern LINK = Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"?([^\";,]+)\"?");
 
     private final CollectProperties properties;
@@ -71,18 +74,22 @@ class MastodonCollector implements Collector {
         }
         for (Iterator<String> names = settings.fieldNames(); names.hasNext();) {
             String name = names.next();
-            if (!name.equals("hashtags") && !name.equals("accounts") && !name.equals("local")) {
+            if (!name.equals("hashtags") && !name.equals("accounts") && !name.equals("local")
+                    && !name.equals("queries")) {
                 throw SourceService.problem("settings." + name, "A Mastodon source takes the settings 'hashtags', "
-                        + "'accounts' and 'local'; '" + name + "' is not one of them.");
+                        + "'accounts', 'queries' and 'local'; '" + name + "' is not one of them.");
             }
         }
         List<String> hashtags = list(settings, "hashtags", HASHTAG, "#",
                 "a hashtag without '#', letters, digits and '_' only, e.g. \"LionsgateRunway\"");
         List<String> accounts = list(settings, "accounts", ACCOUNT, "@",
                 "a handle like \"studio\" or \"studio@mastodon.social\"");
-        if (hashtags.isEmpty() && accounts.isEmpty()) {
+        List<String> queries = list(settings, "queries", QUERY, null,
+                "a search of 1 to " + MAX_QUERY + " characters, e.g. \"Lionsgate Runway\"");
+        if (hashtags.isEmpty() && accounts.isEmpty() && queries.isEmpty()) {
             throw SourceService.problem("settings.hashtags", "Give at least one hashtag to watch, e.g. "
-                    + "{\"hashtags\": [\"LionsgateRunway\"]}, or accounts in settings.accounts.");
+                    + "{\"hashtags\": [\"LionsgateRunway\"]}, or accounts in settings.accounts, or searches in "
+                    + "settings.queries.");
         }
         JsonNode local = settings.get("local");
         if (local != null && !local.isNull() && !local.isBoolean()) {
@@ -93,6 +100,8 @@ class MastodonCollector implements Collector {
         hashtags.forEach(h::add);
         ArrayNode a = out.putArray("accounts");
         accounts.forEach(a::add);
+        ArrayNode q = out.putArray("queries");
+        queries.forEach(q::add);
         out.put("local", local != null && local.asBoolean(false));
         return out;
     }
@@ -113,7 +122,7 @@ class MastodonCollector implements Collector {
         List<String> out = new ArrayList<>();
         for (JsonNode v : node) {
             String s = v.isTextual() ? v.asText().strip() : "";
-            if (s.startsWith(prefix)) {
+            if (prefix != null && s.startsWith(prefix)) {
                 s = s.substring(1);
             }
             if (!pattern.matcher(s).matches()) {
@@ -152,6 +161,88 @@ class MastodonCollector implements Collector {
                         "the statuses of @" + acct);
             }
         }
+        if (token != null) {
+            for (String query : queries(context)) {
+                search(context, instance, headers, query);
+            }
+        }
+    }
+
+    /**
+     * What to search for: the settings' own queries, else each phrase the tracked events watch (a phrase with
+     * a space quoted, as Mastodon's search reads quotes). Distinct regardless of case.
+     */
+    static List<String> queries(CollectContext context) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (JsonNode q : context.settings().path("queries")) {
+            out.putIfAbsent(q.asText().toLowerCase(Locale.ROOT), q.asText());
+        }
+        if (out.isEmpty()) {
+            for (WatchTerms w : context.watch()) {
+                for (String p : w.phrases()) {
+                    String q = p.contains(" ") ? "\"" + p + "\"" : p;
+                    out.putIfAbsent(q.toLowerCase(Locale.ROOT), q);
+                }
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    /**
+     * Full-text status search, which instances give only to logged-in users (and only where the operator
+     * set up Elasticsearch or OpenSearch; elsewhere it finds little). The first run takes the newest page;
+     * later runs ask for what is newer than the newest status seen ({@code min_id}), page after page, the
+     * cursor moved after each stored page.
+     */
+    private void search(CollectContext context, URI instance, Map<String, String> headers, String query) {
+        String key = "search:" + query.toLowerCase(Locale.ROOT);
+        if (key.length() > 200) {
+            key = "search:sha256:" + sha256(query.toLowerCase(Locale.ROOT));
+        }
+        String base = "api/v2/search?type=statuses&q=" + encode(query) + "&resolve=false&limit=" + LIMIT;
+        Optional<String> since = context.cursor(key);
+        String what = "the search for " + query;
+        for (int page = 0; page < properties.maxPages(); page++) {
+            String path = base + since.map(id -> "&min_id=" + encode(id)).orElse("");
+            PoliteHttp.Response r = context.http().get(instance.resolve(path), headers);
+            JsonNode statuses = answer(context, r, what).path("statuses");
+            if (!statuses.isArray()) {
+                throw new CollectException(CollectException.Outcome.DEGRADED, instance.getHost() + " answered " + what
+                        + " without a list of statuses; the next run tries again.");
+            }
+            if (statuses.isEmpty()) {
+                break;
+            }
+            store(context, statuses, instance);
+            String newest = newest(statuses);
+            if (newest == null || since.isPresent() && newest.equals(since.get())) {
+                break;
+            }
+            context.cursor(key, newest);
+            if (since.isEmpty() || statuses.size() < LIMIT) {
+                break; // a first run takes the newest page only; a short page is the present
+            }
+            since = Optional.of(newest);
+        }
+    }
+
+    /** The id of the newest status by its creation time (ids are opaque, never compared). */
+    private static String newest(JsonNode statuses) {
+        String id = null;
+        Instant best = null;
+        for (JsonNode s : statuses) {
+            Instant created;
+            try {
+                created = Instant.parse(s.path("created_at").asText(""));
+            } catch (DateTimeParseException e) {
+                continue;
+            }
+            if (best == null || created.isAfter(best)) {
+                best = created;
+                id = s.path("id").asText(null);
+            }
+        }
+        return id;
     }
 
     /** The local id of an account, or a warning when the instance does not know it. */
@@ -345,6 +436,15 @@ class MastodonCollector implements Collector {
             }
         }
         return out;
+    }
+
+    private static String sha256(String s) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String encode(String s) {

@@ -70,7 +70,7 @@ public class NdjsonImporter {
             }
             received++;
             try {
-                batch.add(parse(line, sources));
+                batch.add(parse(json, line, sources, clock.instant(), null));
             } catch (LineException e) {
                 rejectedCount++;
                 if (rejected.size() < MAX_REPORTED_REJECTIONS) {
@@ -89,7 +89,11 @@ public class NdjsonImporter {
                 rejectedCount);
     }
 
-    private NewPost parse(String line, Set<String> sources) {
+    /**
+     * One line of canonical NDJSON as a post; the file collector reads dropped exports through it too. A
+     * line without a {@code source} takes {@code defaultSource} when one is given.
+     */
+    static NewPost parse(ObjectMapper json, String line, Set<String> sources, Instant now, String defaultSource) {
         JsonNode n;
         try {
             n = json.readTree(line);
@@ -99,6 +103,14 @@ public class NdjsonImporter {
         if (n == null || !n.isObject()) {
             throw new LineException("not a JSON object; each line must be one post like {\"source\":…}");
         }
+        if (defaultSource != null && !n.hasNonNull("source")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) n).put("source", defaultSource);
+        }
+        return post(n, sources, now);
+    }
+
+    /** A post in the canonical shape (as a JSON object) checked and turned into a post. */
+    static NewPost post(JsonNode n, Set<String> sources, Instant now) {
         String source = required(n, "source");
         if (!sources.contains(source)) {
             throw new LineException("unknown source '" + source + "'; use one of " + new TreeSet<>(sources));
@@ -117,7 +129,7 @@ public class NdjsonImporter {
             throw new LineException("'text' is longer than " + MAX_TEXT + " characters");
         }
         Instant publishedAt = instant(required(n, "publishedAt"));
-        if (publishedAt.isAfter(clock.instant().plus(Duration.ofDays(1)))) {
+        if (publishedAt.isAfter(now.plus(Duration.ofDays(1)))) {
             throw new LineException("'publishedAt' (" + publishedAt + ") is in the future");
         }
         String url = optional(n, "url");
@@ -187,7 +199,7 @@ public class NdjsonImporter {
     }
 
     /** A line that cannot be imported; the message says why. */
-    private static final class LineException extends RuntimeException {
+    static final class LineException extends RuntimeException {
         LineException(String message) {
             super(message, null, false, false);
         }

@@ -110,7 +110,7 @@ abstract class CollectContract extends StagesOffContext {
         record Case(Map<String, Object> body, String field, String says) {
         }
         List<Case> cases = List.of(
-                new Case(Map.of("name", "A", "settings", feed), "kind", "use one of [feed, mastodon]"),
+                new Case(Map.of("name", "A", "settings", feed), "kind", "use one of ["),
                 new Case(Map.of("kind", "bluesky", "name", "A", "settings", feed), "kind", "cannot collect"),
                 new Case(Map.of("kind", "mastodon", "name", "A", "settings", Map.of("hashtags", List.of("x"))),
                         "baseUrl", "https://mastodon.social"),
@@ -267,7 +267,7 @@ abstract class CollectContract extends StagesOffContext {
                 properties.contactUrl(), properties.connectTimeout(), properties.readTimeout(), properties.hostSpacing(),
                 properties.maxAttempts(), properties.backoffFirst(), properties.backoffMax(), properties.maxWait(),
                 properties.maxBodyBytes(), properties.lease(), properties.maxRedirects(), properties.maxPages(),
-                "other-node");
+                "other-node", properties.importDir());
         CollectRunner second = new CollectRunner(repository, credentials, new PoliteHttp(otherNode, guard, clock),
                 posts, List.of(feeds), otherNode, eventTerms, clock);
 

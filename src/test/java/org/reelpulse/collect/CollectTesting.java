@@ -25,7 +25,7 @@ final class CollectTesting {
     static CollectProperties properties(boolean allowPrivate, Duration readTimeout) {
         return new CollectProperties(false, Duration.ofSeconds(30), allowPrivate, "https://reelpulse.example/about",
                 Duration.ofSeconds(2), readTimeout, Duration.ZERO, 3, Duration.ofMillis(10), Duration.ofMillis(40),
-                Duration.ofMinutes(5), 1_000_000, Duration.ofMinutes(15), 5, 3, "test-node");
+                Duration.ofMinutes(5), 1_000_000, Duration.ofMinutes(15), 5, 3, "test-node", "data/import");
     }
 
     /** Records each wait instead of sleeping, so tests never depend on time passing. */

@@ -72,11 +72,16 @@ class MastodonCollectorTest {
             "kinoman@kino.example", "<p>Кинокомпания Lionsgate заключила сделку с Runway.</p>", "");
 
     private CollectContext context(Map<String, Object> settings, Map<String, String> credentials) {
+        return context(settings, credentials, List.of());
+    }
+
+    private CollectContext context(Map<String, Object> settings, Map<String, String> credentials,
+            List<WatchTerms> watch) {
         ObjectNode s = new ObjectMapper().valueToTree(settings);
         CollectSource source = new CollectSource(1, MastodonCollector.KIND, "mastodon.social",
                 server.uri("/").toString(), s, List.of(), Duration.ofMinutes(15), true, CollectSource.NEW, null, null,
                 null, null, null, null);
-        return new CollectContext(source, credentials, http.session(), cursors, sink, CollectTesting.clock());
+        return new CollectContext(source, credentials, http.session(), cursors, sink, CollectTesting.clock(), watch);
     }
 
     private CollectContext context() {
@@ -338,7 +343,17 @@ class MastodonCollectorTest {
         ok.putArray("hashtags").add("#LionsgateRunway").add("AIdeal").add("lionsgaterunway");
         JsonNode checked = collector.checkSettings("https://mastodon.social", ok, strict);
         assertThat(checked.toString()).isEqualTo("{\"hashtags\":[\"LionsgateRunway\",\"AIdeal\"],\"accounts\":[],"
-                + "\"local\":false}");
+                + "\"queries\":[],\"local\":false}");
+        ObjectNode searchOnly = JsonNodeFactory.instance.objectNode();
+        searchOnly.putArray("queries").add(" Lionsgate Runway ").add("lionsgate runway").add("\"AI deal\"");
+        assertThat(collector.checkSettings("https://mastodon.social", searchOnly, strict).path("queries").toString())
+                .isEqualTo("[\"Lionsgate Runway\",\"\\\"AI deal\\\"\"]");
+        ObjectNode blankQuery = JsonNodeFactory.instance.objectNode();
+        blankQuery.putArray("queries").add(" ");
+        assertField(blankQuery, "settings.queries");
+        ObjectNode longQuery = JsonNodeFactory.instance.objectNode();
+        longQuery.putArray("queries").add("x".repeat(MastodonCollector.MAX_QUERY + 1));
+        assertField(longQuery, "settings.queries");
 
         assertThatThrownBy(() -> collector.checkSettings(null, ok, strict)).isInstanceOf(UserInputException.class)
                 .hasMessageContaining("https://mastodon.social");
@@ -358,6 +373,96 @@ class MastodonCollectorTest {
         ObjectNode unknown = ok.deepCopy();
         unknown.put("query", "x");
         assertField(unknown, "settings.query");
+    }
+
+    private static final String OLDER = B.replace("2024-09-19T10:15:30.000Z", "2024-09-18T09:00:00.000Z");
+
+    private LoopbackServer.Answer found(String... statuses) {
+        return body(200, json(Map.of()), ("{\"accounts\":[],\"statuses\":[" + String.join(",", statuses)
+                + "],\"hashtags\":[]}").getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldSearchStatusesForTheSettingsQueriesWithTheToken() {
+        server.then(found(OLDER, A));
+        CollectContext c = context(Map.of("queries", List.of("Lionsgate Runway")), Map.of("token", "s3cret"));
+
+        collector.collect(c);
+
+        assertThat(server.requests).singleElement().satisfies(r -> {
+            assertThat(r.path()).isEqualTo("/api/v2/search?type=statuses&q=Lionsgate+Runway&resolve=false&limit=40");
+            assertThat(r.headers().getFirst("Authorization")).isEqualTo("Bearer s3cret");
+        });
+        assertThat(sink.posts).extracting(NewPost::externalId).containsExactly(
+                "https://kino.example/users/kinoman/statuses/55",
+                "https://mastodon.social/users/framewatcher/statuses/113170000000000003");
+        assertThat(post("https://kino.example/users/kinoman/statuses/55").text())
+                .isEqualTo("Кинокомпания Lionsgate заключила сделку с Runway.");
+        assertThat(cursors.values).as("the newest by its time, not by its place in the answer")
+                .containsEntry("search:lionsgate runway", "113170000000000003");
+    }
+
+    @Test
+    void shouldSearchOnlyNewerStatusesOnTheNextRunPageByPage() {
+        cursors.values.put("search:lionsgate runway", "113170000000000003");
+        String[] full = new String[MastodonCollector.LIMIT];
+        for (int i = 0; i < full.length; i++) {
+            full[i] = status(String.valueOf(113170000000001000L + i), "https://a.example/users/u/statuses/" + i,
+                    "u@a.example", "<p>take " + i + "</p>", "").replace("2024-09-19T10:15:30",
+                    "2024-09-20T10:%02d:00".formatted(i));
+        }
+        server.then(found(full), found(status("113170000000002000", "https://a.example/users/u/statuses/last",
+                "u@a.example", "<p>latest</p>", "").replace("2024-09-19", "2024-09-21")));
+        CollectContext c = context(Map.of("queries", List.of("Lionsgate Runway")), Map.of("token", "s3cret"));
+
+        collector.collect(c);
+
+        assertThat(server.requests).extracting(LoopbackServer.Seen::path).containsExactly(
+                "/api/v2/search?type=statuses&q=Lionsgate+Runway&resolve=false&limit=40&min_id=113170000000000003",
+                "/api/v2/search?type=statuses&q=Lionsgate+Runway&resolve=false&limit=40&min_id=113170000000001039");
+        assertThat(c.stored()).isEqualTo(MastodonCollector.LIMIT + 1);
+        assertThat(cursors.values).containsEntry("search:lionsgate runway", "113170000000002000");
+    }
+
+    @Test
+    void shouldSearchTheWatchedPhrasesWhenTheSettingsHaveNoQueries() {
+        server.then(page(null, A), found(B), found());
+        List<WatchTerms> watch = List.of(new WatchTerms("lionsgate-runway", "en", List.of("Lionsgate Runway", "Runway"),
+                List.of("LionsgateRunway"), List.of()), new WatchTerms("lionsgate-runway", "fr", List.of("runway"),
+                List.of(), List.of()));
+
+        collector.collect(context(Map.of("hashtags", List.of("LionsgateRunway")), Map.of("token", "t"), watch));
+
+        assertThat(server.requests).extracting(LoopbackServer.Seen::path).containsExactly(
+                "/api/v1/timelines/tag/LionsgateRunway?limit=40",
+                "/api/v2/search?type=statuses&q=%22Lionsgate+Runway%22&resolve=false&limit=40",
+                "/api/v2/search?type=statuses&q=Runway&resolve=false&limit=40");
+        assertThat(sink.posts).hasSize(2);
+    }
+
+    @Test
+    void shouldNotSearchWithoutAToken() {
+        server.then(page(null, A));
+        List<WatchTerms> watch = List.of(new WatchTerms("e", null, List.of("Runway"), List.of(), List.of()));
+
+        collector.collect(context(Map.of("hashtags", List.of("LionsgateRunway"), "queries", List.of("Runway")),
+                Map.of(), watch));
+
+        assertThat(server.requests).extracting(LoopbackServer.Seen::path)
+                .containsExactly("/api/v1/timelines/tag/LionsgateRunway?limit=40");
+    }
+
+    @Test
+    void shouldSayTheTokenWasRefusedBySearch() {
+        server.then(body(403, json(Map.of()), "{\"error\":\"This action is outside the authorized scopes\"}"
+                .getBytes(StandardCharsets.UTF_8)));
+
+        assertThatThrownBy(() -> collector.collect(context(Map.of("queries", List.of("Runway")),
+                Map.of("token", "narrow"))))
+                .isInstanceOfSatisfying(CollectException.class,
+                        e -> assertThat(e.outcome()).isEqualTo(CollectException.Outcome.NEEDS_CREDENTIALS))
+                .hasMessageContaining("search for Runway").hasMessageNotContaining("narrow");
+        assertThat(cursors.values).isEmpty();
     }
 
     private void assertField(ObjectNode settings, String field) {
