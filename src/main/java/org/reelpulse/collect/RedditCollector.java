@@ -513,6 +513,12 @@ class RedditCollector implements Collector {
                             + "token for " + what + " (401); check the app's clientId and clientSecret.");
                 }
             }
+            if (status >= 200 && status < 300 && !r.uri().getPath().equals(url.getPath())) {
+                // Reddit sends a subreddit that does not exist on to a search for subreddits
+                context.warn("Reddit sent " + what + " (" + url.getPath() + ") on to " + r.uri().getPath()
+                        + ": the subreddit does not exist; check settings.subreddits.");
+                return null;
+            }
             if (status == 403 || status == 404) {
                 context.warn("Reddit answered " + status + " for " + what + " (" + url.getPath() + "): the subreddit "
                         + (status == 403 ? "is private, quarantined or banned" : "does not exist")

@@ -427,6 +427,21 @@ class RedditCollectorTest {
     }
 
     @Test
+    void shouldWarnAboutASubredditThatDoesNotExistWhenRedditRedirectsToASearch() {
+        server.then(token("t", 3600), LoopbackServer.status(302, Map.of("Location",
+                "/subreddits/search.json?q=nosuchfilmsub&limit=100&raw_json=1")),
+                body(200, json(Map.of()), listing(null, "{\"kind\":\"t5\",\"data\":{\"name\":\"t5_2qh3s\","
+                        + "\"display_name\":\"movies\"}}").getBytes(StandardCharsets.UTF_8)));
+        CollectContext c = context(Map.of("subreddits", List.of("nosuchfilmsub")));
+
+        collector.collect(c);
+
+        assertThat(sink.posts).isEmpty();
+        assertThat(c.warnings()).singleElement().asString().contains("does not exist");
+        assertThat(cursors.values).isEmpty();
+    }
+
+    @Test
     void shouldWaitForTheResetWhenTheFloatRemainingIsSpent() {
         server.then(token("t", 3600), body(200, json(Map.of("x-ratelimit-remaining", "0.0", "x-ratelimit-used", "600",
                 "x-ratelimit-reset", "42")), listing("t3_1fk2b1b", post("1fk2b1c", "A", "")).getBytes(StandardCharsets.UTF_8)),
