@@ -196,7 +196,7 @@ class RedditCollector implements Collector {
         JsonNode settings = context.settings();
         String base = context.source().baseUrl() == null ? API : context.source().baseUrl();
         base = base.replaceAll("/+$", "");
-        Session api = new Session(context, URI.create(settings.path("authUrl").asText(TOKEN_URL)), userAgent(settings));
+        Api api = new Api(context, URI.create(settings.path("authUrl").asText(TOKEN_URL)), userAgent(settings));
         List<String> subreddits = new ArrayList<>();
         settings.path("subreddits").forEach(s -> subreddits.add(s.asText()));
         Set<String> listings = new LinkedHashSet<>();
@@ -273,7 +273,7 @@ class RedditCollector implements Collector {
      * item is gone", so then, and on a first run, the listing is read from the top, newest first, following
      * {@code after} until the first item already seen (or max-pages), and the cursor is set once all is stored.
      */
-    private void read(Session api, String key, URI first, String what) {
+    private void read(Api api, String key, URI first, String what) {
         CollectContext context = api.context;
         Optional<String> since = context.cursor(key);
         if (since.isPresent()) {
@@ -281,10 +281,10 @@ class RedditCollector implements Collector {
             URI url = param(first, "before", since.get());
             for (int page = 0; page < properties.maxPages(); page++) {
                 Listing l = api.listing(url, what);
-                if (l == null || l.children().isEmpty()) {
-                    if (l == null) {
-                        return; // refused and warned about: the next run tries again
-                    }
+                if (l == null) {
+                    return; // refused and warned about: the next run tries again
+                }
+                if (l.children().isEmpty()) {
                     break;
                 }
                 any = true;
@@ -478,7 +478,7 @@ class RedditCollector implements Collector {
     }
 
     /** The requests of one run, with the token: asked for once, renewed once when the API refuses it. */
-    private final class Session {
+    private final class Api {
 
         private final CollectContext context;
         private final URI tokenUrl;
@@ -487,7 +487,7 @@ class RedditCollector implements Collector {
         private final String clientSecret;
         private String token;
 
-        Session(CollectContext context, URI tokenUrl, String userAgent) {
+        Api(CollectContext context, URI tokenUrl, String userAgent) {
             this.context = context;
             this.tokenUrl = tokenUrl;
             this.userAgent = userAgent;
