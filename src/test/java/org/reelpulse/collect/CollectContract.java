@@ -108,7 +108,7 @@ abstract class CollectContract extends StagesOffContext {
         record Case(Map<String, Object> body, String field, String says) {
         }
         List<Case> cases = List.of(
-                new Case(Map.of("name", "A", "settings", feed), "kind", "use one of [feed, mastodon]"),
+                new Case(Map.of("name", "A", "settings", feed), "kind", "use one of ["),
                 new Case(Map.of("kind", "bluesky", "name", "A", "settings", feed), "kind", "cannot collect"),
                 new Case(Map.of("kind", "mastodon", "name", "A", "settings", Map.of("hashtags", List.of("x"))),
                         "baseUrl", "https://mastodon.social"),
