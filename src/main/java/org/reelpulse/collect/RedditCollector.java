@@ -300,7 +300,7 @@ class RedditCollector implements Collector {
         String seen = since.orElse(null);
         String newest = null;
         URI url = first;
-        boolean reachedSeen = false;
+        boolean done = false; // reached an item seen before, or the end of the listing
         for (int page = 0; url != null && page < properties.maxPages(); page++) {
             Listing l = api.listing(url, what);
             if (l == null) {
@@ -309,7 +309,7 @@ class RedditCollector implements Collector {
             List<JsonNode> fresh = new ArrayList<>();
             for (JsonNode child : l.children()) {
                 if (seen != null && !newer(name(child), seen)) {
-                    reachedSeen = true;
+                    done = true;
                     break;
                 }
                 fresh.add(child);
@@ -318,13 +318,13 @@ class RedditCollector implements Collector {
                 newest = name(fresh.get(0));
             }
             store(context, fresh);
-            if (reachedSeen || l.children().isEmpty() || l.after() == null) {
-                reachedSeen = true;
+            if (done || l.children().isEmpty() || l.after() == null) {
+                done = true;
                 break;
             }
             url = param(first, "after", l.after());
         }
-        if (seen != null && !reachedSeen) {
+        if (seen != null && !done) {
             context.warn("More than " + properties.maxPages() * LIMIT + " new items in " + what + " since the last run: "
                     + "older ones may be missed; run this source more often.");
         }
