@@ -294,6 +294,21 @@ class RedditCollectorTest {
     }
 
     @Test
+    void shouldWarnWhenMoreThanMaxPagesAreNewAfterTheCursorItemIsGone() {
+        cursors.put("new:movies", "t3_1fk2b10");
+        server.then(token("t", 3600), page(null), page("t3_1fk2b1e", post("1fk2b1f", "A", "")),
+                page("t3_1fk2b1d", post("1fk2b1e", "B", "")), page("t3_1fk2b1c", post("1fk2b1d", "C", "")));
+        CollectContext c = movies();
+
+        collector.collect(c);
+
+        assertThat(server.requests).hasSize(1 + 1 + properties.maxPages());
+        assertThat(sink.posts).hasSize(3);
+        assertThat(c.warnings()).singleElement().asString().contains("may be missed");
+        assertThat(cursors.values).containsEntry("new:movies", "t3_1fk2b1f");
+    }
+
+    @Test
     void shouldResumeFromTheStoredCursorAfterARunStoppedMidwayWithoutDuplicates() {
         cursors.put("new:movies", "t3_1fk2b1c");
         server.then(token("t", 3600), page(null, post("1fk2b1e", "First page", ""), post("1fk2b1d", "First too", "")),
