@@ -146,7 +146,20 @@ public class PoliteHttp {
                     + " redirects from " + uri + ".");
         }
 
+        /**
+         * POSTs a form ({@code application/x-www-form-urlencoded}) with the same politeness as {@link #get}:
+         * guard, spacing, retries on 429, 5xx and timeouts. Redirects are not followed, so the form never
+         * travels on to a place it was not meant for. Only for idempotent requests, such as asking for a token.
+         */
+        public Response postForm(URI uri, Map<String, String> headers, String form) {
+            return withRetries(uri, headers, form.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
         private Response withRetries(URI uri, Map<String, String> headers) {
+            return withRetries(uri, headers, null);
+        }
+
+        private Response withRetries(URI uri, Map<String, String> headers, byte[] form) {
             try {
                 guard.check(uri);
             } catch (SsrfGuard.Refused e) {
@@ -159,7 +172,7 @@ public class PoliteHttp {
                 requests++;
                 Response r;
                 try {
-                    r = send(uri, headers);
+                    r = send(uri, headers, form);
                 } catch (HttpTimeoutException e) {
                     if (attempt >= properties.maxAttempts()) {
                         throw new CollectException(CollectException.Outcome.FAILED, uri + " did not answer within "
@@ -194,10 +207,25 @@ public class PoliteHttp {
         }
     }
 
-    private Response send(URI uri, Map<String, String> headers) throws IOException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).GET().timeout(properties.readTimeout())
-                .header("User-Agent", userAgent).header("Accept-Encoding", "gzip");
-        headers.forEach(b::header);
+    /** A GET, or a form POST when {@code form} is not null; a User-Agent among the headers replaces ours. */
+    private Response send(URI uri, Map<String, String> headers, byte[] form) throws IOException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(properties.readTimeout())
+                .header("Accept-Encoding", "gzip");
+        if (form == null) {
+            b.GET();
+        } else {
+            b.POST(HttpRequest.BodyPublishers.ofByteArray(form))
+                    .header("Content-Type", "application/x-www-form-urlencoded");
+        }
+        String agent = userAgent;
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            if (h.getKey().equalsIgnoreCase("User-Agent")) {
+                agent = h.getValue();
+            } else {
+                b.header(h.getKey(), h.getValue());
+            }
+        }
+        b.header("User-Agent", agent);
         HttpResponse<InputStream> response;
         try {
             response = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
