@@ -45,6 +45,7 @@ final class ArticleText {
     private static final String BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, dt, dd, figcaption";
     private static final String NOISE = "script, style, noscript, template, nav, aside, form, iframe, button, svg, "
             + "header, footer, [hidden], [aria-hidden=true]";
+    private static final Pattern NOINDEX = Pattern.compile("\\b(noindex|none)\\b");
     private static final Pattern LANG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
 
     private ArticleText() {
@@ -84,8 +85,11 @@ final class ArticleText {
     record Read(URI at, Article article) implements Fetched {
     }
 
-    /** Left out on purpose: the site's robots.txt does not let ReelPulse fetch it. */
-    record Disallowed(String why) implements Fetched {
+    /**
+     * Left out on purpose: the site's robots.txt does not let ReelPulse fetch it ({@code fetched} false:
+     * ask again next time, robots.txt may change), or the page opts out of indexing ({@code fetched} true).
+     */
+    record Disallowed(String why, boolean fetched) implements Fetched {
     }
 
     /** Gone for good (404, 410, not an HTML page, an address the SSRF guard refuses): never asked again. */
@@ -104,7 +108,7 @@ final class ArticleText {
         try {
             Optional<String> refused = robots.refusal(url);
             if (refused.isPresent()) {
-                return new Disallowed(refused.get());
+                return new Disallowed(refused.get(), false);
             }
             PoliteHttp.Response r = context.http().get(url, Map.of("Accept",
                     "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"));
@@ -122,15 +126,46 @@ final class ArticleText {
             if (!r.uri().equals(url)) {
                 refused = robots.refusal(r.uri());
                 if (refused.isPresent()) {
-                    return new Disallowed("it redirects to " + r.uri() + ", and " + refused.get());
+                    return new Disallowed("it redirects to " + r.uri() + ", and " + refused.get(), false);
                 }
             }
-            return new Read(r.uri(), read(r.body(), r.charset().orElse(null), r.uri(), selectors));
+            Document doc = parse(r.body(), r.charset().orElse(null), r.uri());
+            if (noindex(r, doc)) {
+                return new Disallowed("the page asks not to be indexed (noindex)", true);
+            }
+            return new Read(r.uri(), read(doc, r.uri(), selectors));
         } catch (NotAnArticle e) {
             return new Failed("holds no article: " + e.getMessage());
         } catch (CollectException e) {
             return e.getCause() instanceof SsrfGuard.Refused ? new Gone(e.getMessage()) : new Failed(e.getMessage());
         }
+    }
+
+    /**
+     * The page opts out of indexing: {@code noindex} or {@code none} in an {@code X-Robots-Tag} header
+     * (for every crawler or for {@code reelpulse:}) or in {@code <meta name="robots">} or {@code <meta
+     * name="reelpulse">}.
+     */
+    static boolean noindex(PoliteHttp.Response r, Document doc) {
+        for (String v : r.headers().allValues("X-Robots-Tag")) {
+            String tag = v.toLowerCase(Locale.ROOT).strip();
+            int colon = tag.indexOf(':');
+            // "googlebot: noindex" is for another crawler; "unavailable_after: <date>" is not a scope
+            if (colon > 0 && !tag.startsWith("unavailable_after") && !tag.startsWith(RobotsTxt.PRODUCT_TOKEN + ":")) {
+                continue;
+            }
+            if (NOINDEX.matcher(tag).find()) {
+                return true;
+            }
+        }
+        for (Element meta : doc.select("meta[name][content]")) {
+            String name = meta.attr("name").toLowerCase(Locale.ROOT).strip();
+            if ((name.equals("robots") || name.equals(RobotsTxt.PRODUCT_TOKEN))
+                    && NOINDEX.matcher(meta.attr("content").toLowerCase(Locale.ROOT)).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Parses a page's bytes; the HTTP charset (may be null) wins over the page's own declaration. */

@@ -415,6 +415,9 @@ class PageCollector implements Collector {
         if (f instanceof ArticleText.Disallowed d) {
             log.info("{}: {} left out: {}", who, c.url(), d.why());
             context.skip(1);
+            if (d.fetched()) {
+                seen.add(c.url().toString());
+            }
             return Outcome.SKIPPED;
         }
         if (f instanceof ArticleText.Gone g) {

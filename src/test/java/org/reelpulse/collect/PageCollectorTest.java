@@ -332,6 +332,26 @@ class PageCollectorTest {
     }
 
     @Test
+    void shouldLeaveOutPagesThatAskNotToBeIndexed() {
+        newsroom();
+        site.on("/news/strike-fund", html(STRIKE_FUND.replace("<title>", "<meta name=\"robots\" content=\"NoIndex, follow\"><title>")))
+                .on("/news/cannes", html(CANNES, StandardCharsets.UTF_8, "text/html",
+                        Map.of("X-Robots-Tag", "otherbot: noindex")));
+        CollectContext c = context(settings());
+
+        collector.collect(c);
+
+        assertThat(sink.posts).extracting(NewPost::url).containsExactlyInAnyOrder(
+                site.uri("/news/ai-deal-response/").toString(), site.uri("/news/cannes").toString());
+        assertThat(c.skipped()).as("the noindex page and the one robots.txt disallows").isEqualTo(2);
+        assertThat(c.warnings()).isEmpty();
+
+        site.on("/news/", html(LIST, StandardCharsets.UTF_8, "text/html", Map.of("ETag", "\"list-2\"")));
+        collector.collect(context(settings()));
+        assertThat(site.count("/news/strike-fund")).as("not asked for again").isEqualTo(1);
+    }
+
+    @Test
     void shouldWarnWhenTheBodySelectorFindsNothing() {
         newsroom();
         ObjectNode s = settings();
