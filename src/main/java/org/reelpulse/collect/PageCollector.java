@@ -348,8 +348,8 @@ class PageCollector implements Collector {
             for (Element item : items) {
                 Element a = item.is("a[href]") ? item : item.selectFirst("a[href]");
                 URI link = a == null ? null : link(a.absUrl("href"));
-                if (link == null) {
-                    continue;
+                if (link == null || link.equals(ArticleText.withoutFragment(r.uri()))) {
+                    continue; // "#" and "javascript:" links lead nowhere new
                 }
                 String key = link.toString();
                 if (!candidates.containsKey(key) && !seen.contains(key)) {
@@ -417,6 +417,7 @@ class PageCollector implements Collector {
             context.skip(1);
             if (d.fetched()) {
                 seen.add(c.url().toString());
+                return Outcome.GONE; // it cost a request, so it counts against maxArticles
             }
             return Outcome.SKIPPED;
         }

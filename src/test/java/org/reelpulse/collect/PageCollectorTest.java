@@ -45,6 +45,7 @@ class PageCollectorTest {
               <article class="teaser"><h2><a href="/news/strike-fund">Strike fund opens</a></h2></article>
               <article class="teaser"><h2><a href="/news/members-only/ballot">Ballot details</a></h2></article>
               <article class="teaser"><h2><a href="/news/cannes">Cannes statement</a></h2></article>
+              <article class="teaser"><h2><a href="#">Load more</a> <a href="javascript:more()">More</a></h2></article>
             </main>
             <footer><a href="/privacy">Privacy</a></footer>
             </body></html>
@@ -182,6 +183,7 @@ class PageCollectorTest {
         assertThat(c.skipped()).isEqualTo(1);
         assertThat(c.warnings()).isEmpty();
         assertThat(site.count("/robots.txt")).isEqualTo(1);
+        assertThat(site.count("/news/")).as("a '#' link is not an article").isEqualTo(1);
         assertThat(site.last("/news/").getFirst("User-Agent")).startsWith("ReelPulse/");
         assertThat(cursors.values).containsEntry(PageCollector.ETAG, "\"list-1\"")
                 .containsEntry(PageCollector.LAST_MODIFIED, "Wed, 25 Sep 2024 11:00:00 GMT")
