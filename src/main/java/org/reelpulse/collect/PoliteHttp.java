@@ -137,8 +137,10 @@ public class PoliteHttp {
                 crawlDelays.remove(h);
                 return;
             }
-            crawlDelays.put(h, delay);
-            nextAllowed.merge(h, clock.instant().plus(delay), (a, b) -> a.isAfter(b) ? a : b);
+            if (!delay.equals(crawlDelays.put(h, delay))) {
+                // new or changed: the robots.txt request that told it was just made
+                nextAllowed.merge(h, clock.instant().plus(delay), (a, b) -> a.isAfter(b) ? a : b);
+            }
         }
 
         /**
