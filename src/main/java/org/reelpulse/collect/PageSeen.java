@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashSet;
-import java.util.Set;
 
 /**
  * The article URLs a source stored (or found gone) lately, so a later run does not fetch them again: the
@@ -51,10 +50,6 @@ final class PageSeen {
     /** The cursor's value, oldest first. */
     String cursor() {
         return String.join("", digests);
-    }
-
-    Set<String> digests() {
-        return Set.copyOf(digests);
     }
 
     static String digest(String url) {
