@@ -30,7 +30,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * conditional GET (the ETag and Last-Modified of the last answer are kept as cursors, so a 304 costs
  * nothing and a restart does not fetch again), reads RSS 2.0, RSS 1.0 and Atom 1.0 in any encoding, and
  * stores every item as a post of source {@code feed}: dedupe on the guid or id, else on the link without
- * {@code utm_*} parameters. A malformed feed leaves the run degraded and nothing stored touched.
+ * {@code utm_*} parameters. A malformed feed leaves the run degraded and nothing stored touched. With
+ * {@code fetchArticle}, an item whose description is only a teaser gets the text of the article it links
+ * to (robots.txt honoured, read like the newsroom pages by {@link ArticleText}), each article once.
  */
 @Component
 class FeedCollector implements Collector {
@@ -40,7 +42,21 @@ class FeedCollector implements Collector {
     static final String LAST_MODIFIED = "last-modified";
     static final int BATCH = 500;
     static final int MAX_TEXT = 100_000;
+    /** Digests of the article links already fetched and stored (see {@link PageSeen}). */
+    static final String ARTICLE_SEEN = "article-seen";
+    /** Articles fetched in one run; the rest keep their teaser until a later run. */
+    static final int ARTICLES_PER_RUN = 20;
+    /** A description shorter than this, or ending like a teaser, is only a teaser. */
+    static final int TEASER_CHARS = 500;
+    private static final Pattern TEASER_END = Pattern.compile(
+            "(?i)(…|\\.\\.\\.|\\[…]|\\[\\.\\.\\.]|read more|continue reading|weiterlesen|lire la suite|leer más)\\W*$");
     private static final Pattern TRACKING = Pattern.compile("(?i)^(utm_[a-z]+|fbclid|gclid)=.*");
+
+    private final RobotsTxt robots;
+
+    FeedCollector(RobotsTxt robots) {
+        this.robots = robots;
+    }
 
     @Override
     public String kind() {
@@ -75,13 +91,9 @@ class FeedCollector implements Collector {
         if (fetch != null && !fetch.isNull() && !fetch.isBoolean()) {
             throw SourceService.problem("settings.fetchArticle", "fetchArticle is true or false.");
         }
-        if (fetch != null && fetch.asBoolean(false)) {
-            throw SourceService.problem("settings.fetchArticle", "Fetching each item's linked article is not available "
-                    + "yet: leave fetchArticle out or false; the item's description is stored.");
-        }
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("url", resolved);
-        out.put("fetchArticle", false);
+        out.put("fetchArticle", fetch != null && fetch.asBoolean(false));
         return out;
     }
 
@@ -120,13 +132,79 @@ class FeedCollector implements Collector {
             throw new CollectException(CollectException.Outcome.DEGRADED, "The feed at " + url + " cannot be read: "
                     + e.getMessage() + ". Nothing was stored; the next run tries again.");
         }
+        PageSeen seen = null;
+        boolean complete = true;
+        if (context.settings().path("fetchArticle").asBoolean(false)) {
+            seen = new PageSeen(context.cursor(ARTICLE_SEEN).orElse(null));
+            List<FeedParser.Item> items = new ArrayList<>(feed.items());
+            complete = withArticles(items, context, seen);
+            feed = new FeedParser.Feed(feed.title(), feed.lang(), items);
+        }
         List<NewPost> posts = toPosts(feed, url, context.source().name(), context.clock().instant());
         for (int i = 0; i < posts.size(); i += BATCH) {
             context.store(posts.subList(i, Math.min(posts.size(), i + BATCH)));
         }
         // only now: a crash before this point fetches the same answer again, and dedupe absorbs it
-        r.header("ETag").ifPresent(v -> context.cursor(ETAG, v));
-        r.header("Last-Modified").ifPresent(v -> context.cursor(LAST_MODIFIED, v));
+        if (seen != null && seen.changed()) {
+            context.cursor(ARTICLE_SEEN, seen.cursor());
+        }
+        if (complete) {
+            r.header("ETag").ifPresent(v -> context.cursor(ETAG, v));
+            r.header("Last-Modified").ifPresent(v -> context.cursor(LAST_MODIFIED, v));
+        }
+    }
+
+    /**
+     * Puts the linked article's text in place of each teaser, at most {@link #ARTICLES_PER_RUN} articles a
+     * run; drops the items whose article was stored by an earlier run (their teaser would replace it).
+     * False when an article is left for a later run (the budget, or a failure), so the feed's validators
+     * must not move.
+     */
+    private boolean withArticles(List<FeedParser.Item> items, CollectContext context, PageSeen seen) {
+        RobotsTxt.Run robotsRun = robots.run(context);
+        String who = "Source '" + context.source().name() + "'";
+        boolean complete = true;
+        int fetched = 0;
+        for (java.util.ListIterator<FeedParser.Item> it = items.listIterator(); it.hasNext();) {
+            FeedParser.Item item = it.next();
+            if (item.link() == null || !teaser(item.text())) {
+                continue;
+            }
+            String link = withoutTracking(item.link());
+            if (seen.contains(link)) {
+                it.remove();
+                continue;
+            }
+            if (fetched >= ARTICLES_PER_RUN) {
+                complete = false;
+                continue;
+            }
+            ArticleText.Fetched f = ArticleText.fetch(URI.create(link), context, robotsRun,
+                    ArticleText.Selectors.DEFAULT);
+            if (f instanceof ArticleText.Read read) {
+                fetched++;
+                it.set(new FeedParser.Item(item.id(), item.link(), item.title(), read.article().body(), item.author(),
+                        item.published(), item.lang() != null ? item.lang() : read.article().lang()));
+                seen.add(link);
+            } else if (f instanceof ArticleText.Disallowed d) {
+                seen.add(link); // its teaser is stored; robots.txt is not asked about it again
+            } else if (f instanceof ArticleText.Gone g) {
+                fetched++;
+                context.warn(who + ": the article " + link + " " + g.why() + "; its teaser is stored.");
+                seen.add(link);
+            } else {
+                fetched++;
+                complete = false;
+                context.warn(who + ": the article " + link + " " + ((ArticleText.Failed) f).why()
+                        + "; its teaser is stored and the next run tries again.");
+            }
+        }
+        return complete;
+    }
+
+    /** No description, a short one, or one that ends like a teaser ("…", "[...]", "Read more"). */
+    static boolean teaser(String text) {
+        return text == null || text.strip().length() < TEASER_CHARS || TEASER_END.matcher(text.strip()).find();
     }
 
     private static java.util.Optional<String> authorization(Map<String, String> credentials) {

@@ -61,6 +61,8 @@ public class PoliteHttp {
     private final String userAgent;
     /** When each host may be asked next: spacing and spent rate limits, shared by every run on this node. */
     private final Map<String, Instant> nextAllowed = new ConcurrentHashMap<>();
+    /** A longer spacing a host asked for itself (robots.txt {@code Crawl-delay}). */
+    private final Map<String, Duration> crawlDelays = new ConcurrentHashMap<>();
 
     @Autowired
     PoliteHttp(CollectProperties properties, SsrfGuard guard, Clock clock) {
@@ -126,6 +128,22 @@ public class PoliteHttp {
         }
 
         /**
+         * Spaces this host's requests by at least {@code delay} from now on (its robots.txt {@code
+         * Crawl-delay}), on every run of this node; zero goes back to {@code host-spacing}.
+         */
+        public void crawlDelay(String host, Duration delay) {
+            String h = host.toLowerCase(Locale.ROOT);
+            if (delay.isZero() || delay.isNegative()) {
+                crawlDelays.remove(h);
+                return;
+            }
+            if (!delay.equals(crawlDelays.put(h, delay))) {
+                // new or changed: the robots.txt request that told it was just made
+                nextAllowed.merge(h, clock.instant().plus(delay), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+
+        /**
          * GETs the URL with these extra headers, following redirects. A 429, 503 or other 5xx that
          * persists after the last attempt is returned as it is; a URL the guard refuses, a timeout or a
          * connection failure after the last attempt, or a wait longer than {@code max-wait}, throws a
@@ -164,7 +182,7 @@ public class PoliteHttp {
                 guard.check(uri);
             } catch (SsrfGuard.Refused e) {
                 throw new CollectException(CollectException.Outcome.FAILED, "Refused to fetch " + uri + ": "
-                        + e.getMessage() + ".");
+                        + e.getMessage() + ".", e);
             }
             String host = uri.getHost().toLowerCase(Locale.ROOT);
             for (int attempt = 1;; attempt++) {
@@ -261,7 +279,12 @@ public class PoliteHttp {
     }
 
     private void spaceOut(String host) {
-        Instant earliest = clock.instant().plus(properties.hostSpacing());
+        Duration spacing = properties.hostSpacing();
+        Duration asked = crawlDelays.get(host);
+        if (asked != null && asked.compareTo(spacing) > 0) {
+            spacing = asked;
+        }
+        Instant earliest = clock.instant().plus(spacing);
         nextAllowed.merge(host, earliest, (a, b) -> a.isAfter(b) ? a : b);
     }
 

@@ -99,7 +99,7 @@ class FeedCollectorTest {
     private final CollectTesting.RecordingSleeper sleeper = new CollectTesting.RecordingSleeper();
     private final PoliteHttp http = new PoliteHttp(CollectTesting.properties(true, Duration.ofSeconds(5)),
             new SsrfGuard(true), CollectTesting.clock(), sleeper);
-    private final FeedCollector collector = new FeedCollector();
+    private final FeedCollector collector = new FeedCollector(new RobotsTxt());
     private final CollectTesting.MapCursors cursors = new CollectTesting.MapCursors();
     private final CollectTesting.ListSink sink = new CollectTesting.ListSink();
 
@@ -384,10 +384,14 @@ class FeedCollectorTest {
         assertThatThrownBy(() -> collector.checkSettings(null, internal, strict))
                 .hasMessageContaining("internal address");
         ObjectNode article = JsonNodeFactory.instance.objectNode().put("url", "https://93.184.215.14/feed/")
-                .put("fetchArticle", true);
+                .put("fetchArticle", "yes");
         assertThatThrownBy(() -> collector.checkSettings(null, article, strict))
                 .isInstanceOfSatisfying(org.reelpulse.base.UserInputException.class,
                         e -> assertThat(e.details()).containsEntry("field", "settings.fetchArticle"));
+        assertThat(collector.checkSettings(null, article.put("fetchArticle", true), strict).get("fetchArticle")
+                .asBoolean()).isTrue();
+        assertThat(collector.checkSettings(null, article.without("fetchArticle"), strict).get("fetchArticle")
+                .asBoolean()).isFalse();
         ObjectNode unknown = JsonNodeFactory.instance.objectNode().put("url", "https://93.184.215.14/feed/")
                 .put("hashtags", "x");
         assertThatThrownBy(() -> collector.checkSettings(null, unknown, strict))
@@ -396,5 +400,114 @@ class FeedCollectorTest {
         ObjectNode relative = JsonNodeFactory.instance.objectNode().put("url", "feed/");
         assertThat(collector.checkSettings("https://93.184.215.14/news/", relative, strict).get("url").asText())
                 .isEqualTo("https://93.184.215.14/news/feed/");
+    }
+
+    /** A feed of teasers whose items link to articles on the same loopback site. */
+    private static String teaserFeed(String base) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>Guild newsroom</title><link>%1$s/</link><description>News</description>
+                <item><title>Guild responds to AI deal</title><link>%1$s/news/ai-deal/?utm_source=rss</link>
+                  <guid isPermaLink="false">%1$s/?p=101</guid><pubDate>Wed, 18 Sep 2024 13:03:00 +0000</pubDate>
+                  <description><![CDATA[<p>The board met on Tuesday and said the deal [&hellip;]</p>]]></description></item>
+                <item><title>Full statement in the feed</title><link>%1$s/news/full</link>
+                  <guid isPermaLink="false">%1$s/?p=102</guid>
+                  <description>%2$s</description></item>
+                <item><title>Members only</title><link>%1$s/members/ballot</link>
+                  <guid isPermaLink="false">%1$s/?p=103</guid><description>Vote now…</description></item>
+                </channel></rss>
+                """.formatted(base, "The guild's full statement, long enough to be the text itself. ".repeat(10));
+    }
+
+    static final String ARTICLE = """
+            <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Guild responds | Guild</title></head>
+            <body><nav>Home · News</nav><article><h1>Guild responds to AI deal</h1>
+            <p>The board met on Tuesday and said the deal &ldquo;needs consent&rdquo;.</p>
+            <p>Профсоюз требует гарантий. 🎬</p></article><footer>© Guild</footer></body></html>
+            """;
+
+    private CollectContext articleContext(PageTestSite site, PoliteHttp via) {
+        ObjectNode settings = JsonNodeFactory.instance.objectNode().put("url", site.uri("/feed/").toString())
+                .put("fetchArticle", true);
+        return new CollectContext(CollectTesting.source("Guild", collector.checkSettings(null, settings,
+                new SsrfGuard(true))), Map.of(), via.session(), cursors, sink, CollectTesting.clock());
+    }
+
+    @Test
+    void shouldStoreTheLinkedArticleInPlaceOfATeaser() {
+        try (PageTestSite site = new PageTestSite()) {
+            site.on("/robots.txt", PageTestSite.text("User-agent: *\nDisallow: /members/\n"))
+                    .on("/feed/", PageTestSite.html(teaserFeed(site.base()), StandardCharsets.UTF_8,
+                            "application/rss+xml; charset=UTF-8", Map.of("ETag", "\"f1\"")))
+                    .on("/news/ai-deal/", PageTestSite.html(ARTICLE));
+            CollectContext c = articleContext(site, http);
+
+            collector.collect(c);
+
+            assertThat(sink.posts).hasSize(3);
+            NewPost deal = post(site.base() + "/?p=101");
+            assertThat(deal.text()).isEqualTo("Guild responds to AI deal\n\nThe board met on Tuesday and said the deal "
+                    + "“needs consent”.\n\nПрофсоюз требует гарантий. 🎬");
+            assertThat(deal.url()).isEqualTo(site.base() + "/news/ai-deal/");
+            assertThat(deal.publishedAt()).as("the feed's date").isEqualTo(Instant.parse("2024-09-18T13:03:00Z"));
+            assertThat(site.count("/news/full")).as("a full description is not a teaser").isZero();
+            assertThat(post(site.base() + "/?p=102").text()).startsWith("Full statement in the feed\n\nThe guild's");
+            assertThat(site.count("/members/ballot")).as("robots.txt disallows it").isZero();
+            assertThat(post(site.base() + "/?p=103").text()).isEqualTo("Members only\n\nVote now…");
+            assertThat(c.warnings()).isEmpty();
+            assertThat(cursors.values).containsEntry(FeedCollector.ETAG, "\"f1\"")
+                    .containsKey(FeedCollector.ARTICLE_SEEN);
+        }
+    }
+
+    @Test
+    void shouldNotFetchAnArticleAgainNorStoreItsTeaserOverIt() {
+        try (PageTestSite site = new PageTestSite()) {
+            site.on("/robots.txt", PageTestSite.text("User-agent: *\nDisallow: /members/\n"))
+                    .on("/feed/", PageTestSite.html(teaserFeed(site.base()), StandardCharsets.UTF_8,
+                            "application/rss+xml", Map.of("ETag", "\"f1\"")))
+                    .on("/news/ai-deal/", PageTestSite.html(ARTICLE));
+            collector.collect(articleContext(site, http));
+
+            site.on("/feed/", PageTestSite.html(teaserFeed(site.base()), StandardCharsets.UTF_8, "application/rss+xml",
+                    Map.of("ETag", "\"f2\"")));
+            CollectContext again = articleContext(site, http);
+            collector.collect(again);
+
+            assertThat(site.last("/feed/").getFirst("If-None-Match")).isEqualTo("\"f1\"");
+            assertThat(site.count("/news/ai-deal/")).isEqualTo(1);
+            assertThat(again.seen()).as("the items with a stored article are not handed over again").isEqualTo(1);
+            assertThat(post(site.base() + "/?p=101").text()).contains("needs consent");
+        }
+    }
+
+    @Test
+    void shouldKeepTheTeaserAndWarnWhenTheArticleIsBroken() {
+        try (PageTestSite site = new PageTestSite()) {
+            site.on("/robots.txt", LoopbackServer.status(404, Map.of()))
+                    .on("/feed/", PageTestSite.html(teaserFeed(site.base()), StandardCharsets.UTF_8,
+                            "application/rss+xml", Map.of("ETag", "\"f1\"")))
+                    .on("/news/ai-deal/", LoopbackServer.status(502, Map.of()))
+                    .on("/members/ballot", PageTestSite.html("<article><h1>Ballot</h1><p>Vote by Friday.</p></article>"));
+            CollectContext c = articleContext(site, http);
+
+            collector.collect(c);
+
+            assertThat(post(site.base() + "/?p=101").text()).isEqualTo("Guild responds to AI deal\n\n"
+                    + "The board met on Tuesday and said the deal […]");
+            assertThat(post(site.base() + "/?p=103").text()).isEqualTo("Members only\n\nVote by Friday.");
+            assertThat(c.warnings()).singleElement().asString().contains(site.base() + "/news/ai-deal/")
+                    .contains("answered 502");
+            assertThat(cursors.values).as("the feed is read in full again next time").doesNotContainKey(FeedCollector.ETAG);
+        }
+    }
+
+    @Test
+    void shouldTellATeaserFromAFullDescription() {
+        assertThat(FeedCollector.teaser(null)).isTrue();
+        assertThat(FeedCollector.teaser("Short.")).isTrue();
+        assertThat(FeedCollector.teaser("Long text. ".repeat(60) + "Read more")).isTrue();
+        assertThat(FeedCollector.teaser("Long text. ".repeat(60) + "[...]")).isTrue();
+        assertThat(FeedCollector.teaser("Long text. ".repeat(60))).isFalse();
     }
 }
