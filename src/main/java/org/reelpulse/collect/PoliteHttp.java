@@ -134,7 +134,7 @@ public class PoliteHttp {
         public Response get(URI uri, Map<String, String> headers) {
             URI current = uri;
             for (int hop = 0; hop <= properties.maxRedirects(); hop++) {
-                Response r = withRetries(current, headers);
+                Response r = withRetries(current, headers, null);
                 Optional<String> location = r.header("Location");
                 if (isRedirect(r.status()) && location.isPresent()) {
                     current = current.resolve(location.get().strip());
@@ -146,7 +146,15 @@ public class PoliteHttp {
                     + " redirects from " + uri + ".");
         }
 
-        private Response withRetries(URI uri, Map<String, String> headers) {
+        /**
+         * POSTs the body (a login, say) with these extra headers, politely like {@link #get}: spaced, retried
+         * on 429 and 5xx, rate limits noted. Redirects are not followed: the answer is returned as it is.
+         */
+        public Response post(URI uri, Map<String, String> headers, byte[] body) {
+            return withRetries(uri, headers, body);
+        }
+
+        private Response withRetries(URI uri, Map<String, String> headers, byte[] body) {
             try {
                 guard.check(uri);
             } catch (SsrfGuard.Refused e) {
@@ -159,7 +167,7 @@ public class PoliteHttp {
                 requests++;
                 Response r;
                 try {
-                    r = send(uri, headers);
+                    r = send(uri, headers, body);
                 } catch (HttpTimeoutException e) {
                     if (attempt >= properties.maxAttempts()) {
                         throw new CollectException(CollectException.Outcome.FAILED, uri + " did not answer within "
@@ -194,8 +202,12 @@ public class PoliteHttp {
         }
     }
 
-    private Response send(URI uri, Map<String, String> headers) throws IOException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).GET().timeout(properties.readTimeout())
+    /** Sends a GET, or a POST of the body when there is one. */
+    private Response send(URI uri, Map<String, String> headers, byte[] payload) throws IOException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+                .method(payload == null ? "GET" : "POST", payload == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(payload))
+                .timeout(properties.readTimeout())
                 .header("User-Agent", userAgent).header("Accept-Encoding", "gzip");
         headers.forEach(b::header);
         HttpResponse<InputStream> response;
