@@ -152,7 +152,7 @@ public class PoliteHttp {
         public Response get(URI uri, Map<String, String> headers) {
             URI current = uri;
             for (int hop = 0; hop <= properties.maxRedirects(); hop++) {
-                Response r = withRetries(current, headers);
+                Response r = withRetries(current, headers, null);
                 Optional<String> location = r.header("Location");
                 if (isRedirect(r.status()) && location.isPresent()) {
                     current = current.resolve(location.get().strip());
@@ -170,7 +170,18 @@ public class PoliteHttp {
          * travels on to a place it was not meant for. Only for idempotent requests, such as asking for a token.
          */
         public Response postForm(URI uri, Map<String, String> headers, String form) {
-            return withRetries(uri, headers, form.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            Map<String, String> h = new java.util.LinkedHashMap<>(headers);
+            h.putIfAbsent("Content-Type", "application/x-www-form-urlencoded");
+            return withRetries(uri, h, form.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        /**
+         * POSTs the body (a login, say; its Content-Type among the headers) politely like {@link #get}:
+         * spaced, retried on 429 and 5xx, rate limits noted. Redirects are not followed: the answer is
+         * returned as it is.
+         */
+        public Response post(URI uri, Map<String, String> headers, byte[] body) {
+            return withRetries(uri, headers, body);
         }
 
         private Response withRetries(URI uri, Map<String, String> headers) {
@@ -225,15 +236,14 @@ public class PoliteHttp {
         }
     }
 
-    /** A GET, or a form POST when {@code form} is not null; a User-Agent among the headers replaces ours. */
-    private Response send(URI uri, Map<String, String> headers, byte[] form) throws IOException {
+    /** A GET, or a POST of the body when there is one; a User-Agent among the headers replaces ours. */
+    private Response send(URI uri, Map<String, String> headers, byte[] payload) throws IOException {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(properties.readTimeout())
                 .header("Accept-Encoding", "gzip");
-        if (form == null) {
+        if (payload == null) {
             b.GET();
         } else {
-            b.POST(HttpRequest.BodyPublishers.ofByteArray(form))
-                    .header("Content-Type", "application/x-www-form-urlencoded");
+            b.POST(HttpRequest.BodyPublishers.ofByteArray(payload));
         }
         String agent = userAgent;
         for (Map.Entry<String, String> h : headers.entrySet()) {

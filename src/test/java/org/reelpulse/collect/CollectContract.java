@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.reelpulse.post.Post;
@@ -110,8 +111,9 @@ abstract class CollectContract extends StagesOffContext {
         record Case(Map<String, Object> body, String field, String says) {
         }
         List<Case> cases = List.of(
-                new Case(Map.of("name", "A", "settings", feed), "kind", "use one of ["),
-                new Case(Map.of("kind", "bluesky", "name", "A", "settings", feed), "kind", "cannot collect"),
+                new Case(Map.of("name", "A", "settings", feed), "kind",
+                        "use one of [bluesky, feed, file, hackernews, mastodon, page, reddit, x, youtube]"),
+                new Case(Map.of("kind", "myspace", "name", "A", "settings", feed), "kind", "cannot collect"),
                 new Case(Map.of("kind", "mastodon", "name", "A", "settings", Map.of("hashtags", List.of("x"))),
                         "baseUrl", "https://mastodon.social"),
                 new Case(Map.of("kind", "mastodon", "name", "A", "baseUrl", "https://mastodon.social", "settings",
@@ -217,6 +219,99 @@ abstract class CollectContract extends StagesOffContext {
         Map<String, Object> source = send(HttpMethod.GET, "/api/sources/" + id, null).getBody();
         assertThat(source).containsEntry("status", "needs-credentials");
         assertThat((String) source.get("lastError")).contains("{\"token\"}");
+    }
+
+    /**
+     * A runner whose node has these environment variables, for sources whose credentials refer to them (the
+     * test JVM cannot set variables of its own, and literal secrets need REELPULSE_SECRET_KEY).
+     */
+    private CollectRunner runnerWith(Map<String, String> environment, Collector collector) {
+        return new CollectRunner(repository, new Credentials(environment::get), new PoliteHttp(properties, guard, clock),
+                posts, List.of(collector), properties, eventTerms, clock);
+    }
+
+    @Autowired
+    BlueskyCollector bluesky;
+    @Autowired
+    XCollector x;
+
+    @Test
+    void shouldCollectABlueskySearchEndToEndWithOneLoginAndAskOnlySinceTheNewestPostNext() {
+        ResponseEntity<Map<String, Object>> created = send(HttpMethod.POST, "/api/sources", Map.of("kind", "bluesky",
+                "name", "bluesky.loopback", "baseUrl", server.uri("/").toString(), "settings",
+                Map.of("queries", List.of("Lionsgate Runway"), "lang", "en"), "credentials",
+                Map.of("identifier", "${REELPULSE_IT_BSKY_IDENTIFIER}", "password", "${REELPULSE_IT_BSKY_PASSWORD}")));
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(created.getBody().get("credentialsSet")).asInstanceOf(InstanceOfAssertFactories.LIST)
+                .containsExactlyInAnyOrder("identifier", "password");
+        long id = ((Number) created.getBody().get("id")).longValue();
+        CollectRunner node = runnerWith(Map.of("REELPULSE_IT_BSKY_IDENTIFIER", "reelpulse.bsky.social",
+                "REELPULSE_IT_BSKY_PASSWORD", "abcd-efgh-ijkl-mnop"), bluesky);
+        String session = """
+                {"did":"did:plc:reelpulse","handle":"reelpulse.bsky.social","accessJwt":"%s","refreshJwt":"r1"}"""
+                .formatted(BlueskyCollectorTest.jwt(clock.instant().plusSeconds(7200)));
+        String found = "{\"posts\":[" + BlueskyCollectorTest.a() + "]}";
+        server.then(body(200, Map.of("Content-Type", "application/json"), session.getBytes(StandardCharsets.UTF_8)),
+                body(200, Map.of("Content-Type", "application/json"), found.getBytes(StandardCharsets.UTF_8)));
+
+        SourceRun run = node.run(id, true).orElseThrow();
+
+        assertThat(run.status()).as(String.valueOf(run.error())).isEqualTo("ok");
+        assertThat(run.itemsNew()).isEqualTo(1);
+        assertThat(run.requests()).isEqualTo(2);
+        assertThat(server.requests.get(0).path()).isEqualTo("/xrpc/com.atproto.server.createSession");
+        List<Post> stored = posts.findAfterSeq(0, 1000).stream().filter(p -> p.source().equals("bluesky"))
+                .filter(p -> "bluesky.loopback".equals(p.sourceName())).toList();
+        assertThat(stored).singleElement().satisfies(p -> {
+            assertThat(p.externalId()).isEqualTo("at://did:plc:framewatcher/app.bsky.feed.post/3l4abc2def22x");
+            assertThat(p.url()).isEqualTo("https://bsky.app/profile/framewatcher.bsky.social/post/3l4abc2def22x");
+        });
+        assertThat(repository.cursor(id, "search:lionsgate runway lang:en")).contains("2024-09-19T10:15:30Z");
+
+        server.requests.clear();
+        SourceRun again = node.run(id, true).orElseThrow();
+        assertThat(again.status()).isEqualTo("ok");
+        assertThat(again.itemsNew()).isZero();
+        assertThat(server.requests).as("the session of the run before, no second login").singleElement()
+                .satisfies(r -> assertThat(r.path()).contains("searchPosts").contains("since=2024-09-19T10%3A15%3A30Z"));
+    }
+
+    @Test
+    void shouldCollectAnXSearchEndToEndAndAskForATokenWhenItIsRefused() {
+        ResponseEntity<Map<String, Object>> created = send(HttpMethod.POST, "/api/sources", Map.of("kind", "x",
+                "name", "x.loopback", "baseUrl", server.uri("/").toString(), "settings",
+                Map.of("queries", List.of("#LionsgateRunway")), "credentials",
+                Map.of("bearerToken", "${REELPULSE_IT_X_TOKEN}")));
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long id = ((Number) created.getBody().get("id")).longValue();
+        CollectRunner node = runnerWith(Map.of("REELPULSE_IT_X_TOKEN", "x-secret-token"), x);
+        String page = """
+                {"data":[{"id":"1836000000000000003","text":"Lionsgate &amp; Runway","author_id":"1001",
+                  "created_at":"2024-09-19T10:15:30.000Z","lang":"en","edit_history_tweet_ids":["1836000000000000003"],
+                  "public_metrics":{"retweet_count":5,"reply_count":2,"like_count":11,"quote_count":1}}],
+                 "includes":{"users":[{"id":"1001","username":"framewatcher","name":"Frame Watcher","description":"Film"}]},
+                 "meta":{"newest_id":"1836000000000000003","oldest_id":"1836000000000000003","result_count":1}}""";
+        server.then(body(200, Map.of("Content-Type", "application/json"), page.getBytes(StandardCharsets.UTF_8)));
+
+        SourceRun run = node.run(id, true).orElseThrow();
+
+        assertThat(run.status()).as(String.valueOf(run.error())).isEqualTo("ok");
+        assertThat(run.itemsNew()).isEqualTo(1);
+        assertThat(server.requests.get(0).headers().getFirst("Authorization")).isEqualTo("Bearer x-secret-token");
+        List<Post> stored = posts.findAfterSeq(0, 1000).stream().filter(p -> p.source().equals("x")).toList();
+        assertThat(stored).singleElement().satisfies(p -> {
+            assertThat(p.text()).isEqualTo("Lionsgate & Runway");
+            assertThat(p.url()).isEqualTo("https://x.com/framewatcher/status/1836000000000000003");
+        });
+        assertThat(repository.cursor(id, "query:#lionsgaterunway")).contains("1836000000000000003");
+
+        server.then(body(401, Map.of("Content-Type", "application/json"),
+                "{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"Unauthorized\"}".getBytes()));
+        node.run(id, true);
+        Map<String, Object> source = send(HttpMethod.GET, "/api/sources/" + id, null).getBody();
+        assertThat(source).containsEntry("status", "needs-credentials");
+        assertThat((String) source.get("lastError")).contains("{\"bearerToken\"}").doesNotContain("x-secret-token");
+        assertThat(server.requests.get(1).path()).contains("since_id=1836000000000000003");
     }
 
     @Test
