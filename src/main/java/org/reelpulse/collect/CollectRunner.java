@@ -162,12 +162,12 @@ public class CollectRunner {
                 throw new CollectException(CollectException.Outcome.FAILED, "This version of ReelPulse has no "
                         + "collector for the kind '" + source.kind() + "'.");
             }
-            Map<String, Object> memory = new java.util.HashMap<>();
+            Map<String, String> memory = new java.util.HashMap<>();
             CollectContext context = new CollectContext(source, credentials.open(sealed), session,
                     new CollectContext.Cursors() {
                         @Override
                         public Optional<String> get(String key) {
-                            return Optional.ofNullable((String) memory.get(key));
+                            return Optional.ofNullable(memory.get(key));
                         }
 
                         @Override

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * A configured source as users see it. Credentials are write-only: only the names of the keys that are
  * set appear ({@code credentialsSet}), never a value.
  *
- * @param schedule      every interval ({@code PT15M}) or at cron times ({@code 0 *&#47;20 * * * *}, UTC)
+ * @param schedule      every interval ({@code PT15M}) or at cron times ({@code 0 0/20 * * * *}, six fields in UTC)
  * @param status        healthy | degraded | failing | needs-credentials | paused (disabled) | new (never run)
  * @param lastError     why the latest run that went wrong did so; cleared by the next good run
  */

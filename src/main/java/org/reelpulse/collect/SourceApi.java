@@ -40,8 +40,10 @@ class SourceApi {
             + "a change they are kept, and a key with an empty value is removed.")
     record SourceRequest(@Schema(example = "feed") String kind, @Schema(example = "Variety") String name,
             String baseUrl, @Schema(example = "{\"url\": \"https://variety.com/feed/\"}") JsonNode settings,
-            Map<String, String> credentials, @Schema(example = "PT15M", description = "An interval (ISO-8601, PT1M to P7D) or a cron expression of six "
-            + "fields, second first, read in UTC, e.g. '0 */20 * * * *'") String schedule, Boolean enabled) {
+            Map<String, String> credentials,
+            @Schema(example = "PT15M", description = "An interval (ISO-8601, PT1M to P7D) or a cron expression of "
+                    + "six fields, second first, read in UTC, e.g. '0 */20 * * * *'") String schedule,
+            Boolean enabled) {
 
         SourceInput toInput() {
             return new SourceInput(kind, name, baseUrl, settings, credentials, schedule, enabled);

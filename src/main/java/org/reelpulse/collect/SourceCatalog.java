@@ -23,8 +23,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  * The shipped catalog of public sources worth watching ({@code data/sources.yml}): at startup, each
  * entry whose name is not stored yet is added, disabled, so an admin turns it on (and gives credentials
  * where its kind needs them). A name stored once is never touched again, so an admin's changes stick;
- * a deleted entry comes back (disabled) at the next start, so pausing is how to keep one off. Entries of a kind this version cannot collect, and entries that do not pass the checks, are
- * skipped with a log line: the catalog never stops the application from starting.
+ * a deleted entry comes back (disabled) at the next start, so pausing is how to keep one off. Entries
+ * of a kind this version cannot collect, and entries that do not pass the checks, are skipped with a
+ * log line: the catalog never stops the application from starting.
  * {@code reelpulse.collect.sources.catalog.enabled=false} turns it off.
  */
 @Component

@@ -29,6 +29,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -37,6 +39,9 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -63,7 +68,7 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed("ADMIN")
 public class SourcesView extends VerticalLayout {
 
-    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'",
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm",
             Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -76,7 +81,7 @@ public class SourcesView extends VerticalLayout {
         this.loader = loader;
         addClassName("rp-view");
         setSizeFull();
-        Paragraph intro = new Paragraph("Each source is asked for what is new on its schedule (an interval like "
+        Paragraph intro = new Paragraph("Times are UTC. Each source is asked for what is new on its schedule (an interval like "
                 + "PT15M, or six cron fields read in UTC). Today counts the items stored as new since midnight UTC; "
                 + "lag is the median time between a post's publication and its collection, over the last 24 hours. "
                 + "Suggested sources from the catalog start paused: test one, give credentials where it needs them, "
@@ -90,55 +95,56 @@ public class SourcesView extends VerticalLayout {
         refresh.setId("sources-refresh");
 
         grid.setId("sources-grid");
-        grid.addColumn(s -> s.source().kind()).setHeader("Kind").setWidth("7em").setFlexGrow(0);
-        grid.addColumn(s -> s.source().name()).setHeader("Name").setWidth("14em").setFlexGrow(2);
-        grid.addComponentColumn(s -> statusBadge(s.source().status())).setHeader("Status").setWidth("11em")
+        // the short columns take the width of what they show (measured again on each refresh)
+        grid.addComponentColumn(SourcesView::nameAndKind).setHeader("Source (kind · schedule)").setWidth("11em")
+                .setFlexGrow(2);
+        grid.addComponentColumn(s -> statusBadge(s.source().status())).setHeader("Status").setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(s -> moment(s.source().lastSuccessAt())).setHeader("Last success").setWidth("12em")
+        grid.addColumn(s -> moment(s.source().lastSuccessAt())).setHeader("Last success").setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(s -> s.source().lastError() == null ? "" : s.source().lastError() + " ("
-                + moment(s.source().lastErrorAt()) + ")").setHeader("Last error").setWidth("16em").setFlexGrow(3);
-        grid.addColumn(s -> s.itemsToday() + " / " + s.itemsTotal()).setHeader("Today / total").setWidth("8em")
+        grid.addColumn(s -> s.source().lastError() == null ? "" : moment(s.source().lastErrorAt()) + ": "
+                + s.source().lastError()).setHeader("Last error").setWidth("8em").setFlexGrow(3)
+                .setTooltipGenerator(s -> s.source().lastError());
+        grid.addColumn(s -> s.itemsToday() + " / " + s.itemsTotal()).setHeader("Today / all").setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(s -> lag(s.lag())).setHeader("Lag").setWidth("8em").setFlexGrow(0);
-        grid.addColumn(s -> s.source().schedule().text()).setHeader("Schedule").setWidth("9em").setFlexGrow(0);
-        grid.addComponentColumn(this::actions).setHeader("").setWidth("19em").setFlexGrow(0);
+        grid.addColumn(s -> lag(s.lag())).setHeader("Lag").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setHeader("").setWidth("8.5em").setFlexGrow(0);
         grid.setEmptyStateText("No source yet: add one with Add source….");
         grid.setSizeFull();
         add(intro, new HorizontalLayout(add, refresh), grid);
         refresh();
     }
 
+    private static Div nameAndKind(SourceOverview o) {
+        Div kind = new Div(o.source().kind() + " · " + o.source().schedule().text());
+        kind.addClassName("rp-muted");
+        kind.getStyle().set("font-size", "var(--lumo-font-size-s)");
+        return new Div(new Div(o.source().name()), kind);
+    }
+
+    /** "Collect now", the most used, as a button; the rest in a menu so the row stays narrow. */
     private HorizontalLayout actions(SourceOverview o) {
         CollectSource s = o.source();
-        Button pause = small(s.enabled() ? "Pause" : "Resume", () -> {
+        Button collect = small("Collect now", () -> collectNow(s));
+        collect.setId("source-collect-" + s.id());
+        MenuBar more = new MenuBar();
+        more.setId("source-actions-" + s.id());
+        more.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_SMALL);
+        MenuItem top = more.addItem(new Icon("vaadin:ellipsis-dots-h"));
+        top.setAriaLabel("More for " + s.name());
+        SubMenu menu = top.getSubMenu();
+        menu.addItem("Change…", e -> edit(s)).setId("source-edit-" + s.id());
+        menu.addItem(s.enabled() ? "Pause" : "Resume", e -> {
             CollectSource changed = s.enabled() ? sources.pause(s.id()) : sources.resume(s.id());
             Notification.show(changed.name() + (changed.enabled() ? " runs on its schedule again." : " is paused."));
             refresh();
-        });
-        pause.setId("source-pause-" + s.id());
-        Button collect = small("Collect now", () -> collectNow(s));
-        collect.setId("source-collect-" + s.id());
-        Button edit = icon("vaadin:edit", "Change " + s.name(), () -> edit(s));
-        edit.setId("source-edit-" + s.id());
-        Button runs = icon("vaadin:list", "Runs of " + s.name(), () -> runs(s));
-        runs.setId("source-runs-" + s.id());
-        Button delete = icon("vaadin:trash", "Delete " + s.name(), () -> confirmDelete(s));
-        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        delete.setId("source-delete-" + s.id());
-        HorizontalLayout actions = new HorizontalLayout(collect, pause, edit, runs, delete);
+        }).setId("source-pause-" + s.id());
+        menu.addItem("Runs…", e -> runs(s)).setId("source-runs-" + s.id());
+        menu.addItem("Delete…", e -> confirmDelete(s)).setId("source-delete-" + s.id());
+        HorizontalLayout actions = new HorizontalLayout(collect, more);
         actions.setSpacing(false);
-        actions.getStyle().set("gap", "var(--lumo-space-xs)");
+        actions.setDefaultVerticalComponentAlignment(Alignment.CENTER);
         return actions;
-    }
-
-    /** An icon button, named for screen readers and with the same words as its tooltip. */
-    private static Button icon(String icon, String label, Runnable action) {
-        Button b = new Button(new com.vaadin.flow.component.icon.Icon(icon), e -> action.run());
-        b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY_INLINE);
-        b.setAriaLabel(label);
-        b.setTooltipText(label);
-        return b;
     }
 
     private static Button small(String text, Runnable action) {
@@ -149,6 +155,7 @@ public class SourcesView extends VerticalLayout {
 
     private void refresh() {
         grid.setItems(sources.overview());
+        grid.recalculateColumnWidths();
     }
 
     /** The status as a coloured badge with its word (colour is never the only signal). */
@@ -223,7 +230,7 @@ public class SourcesView extends VerticalLayout {
 
     private void runs(CollectSource s) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Runs of " + s.name());
+        dialog.setHeaderTitle("Runs of " + s.name() + " (times in UTC)");
         dialog.setWidth("min(64em, 96vw)");
         Grid<SourceRun> runs = new Grid<>();
         runs.setId("runs-grid");
@@ -270,7 +277,8 @@ public class SourcesView extends VerticalLayout {
         baseUrl.setId("source-form-baseUrl");
         TextArea settings = new TextArea("Settings (JSON)");
         settings.setId("source-form-settings");
-        settings.setHelperText("As docs/SOURCES.md describes for the kind, e.g. {\"url\": \"https://variety.com/feed/\"}");
+        settings.setHelperText("As docs/SOURCES.md describes for the kind, e.g. "
+                + "{\"url\": \"https://variety.com/feed/\"}");
         settings.setMinHeight("8em");
         TextField schedule = new TextField("Schedule");
         schedule.setId("source-form-schedule");
@@ -341,8 +349,9 @@ public class SourcesView extends VerticalLayout {
                 CollectSource saved = existing == null ? sources.create(input) : sources.update(existing.id(), input);
                 dialog.close();
                 refresh();
-                Notification.show("Saved " + saved.name() + (saved.enabled() ? "; next run " + moment(saved.nextRunAt())
-                        : "; paused") + ".").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                String next = saved.enabled() ? "; next run " + moment(saved.nextRunAt()) + " UTC" : "; paused";
+                Notification.show("Saved " + saved.name() + next + ".").addThemeVariants(
+                        NotificationVariant.LUMO_SUCCESS);
             } catch (UserInputException refusal) {
                 problems.show(onField(refusal));
             }
