@@ -66,6 +66,11 @@ public class CollectRunner {
      * {@code evenIfNotDue}) it is not due or paused. The finished run otherwise.
      */
     public Optional<SourceRun> run(long id, boolean evenIfNotDue) {
+        return run(id, evenIfNotDue, runId -> { });
+    }
+
+    /** As {@link #run(long, boolean)}, telling {@code started} the run's id as soon as it is recorded. */
+    Optional<SourceRun> run(long id, boolean evenIfNotDue, java.util.function.LongConsumer started) {
         String node = properties.node();
         Instant now = clock.instant();
         if (!sources.claim(id, node, now, now.plus(properties.lease()), evenIfNotDue)) {
@@ -81,6 +86,7 @@ public class CollectRunner {
                     source.kind());
         }
         long runId = sources.startRun(id, now);
+        started.accept(runId);
         PoliteHttp.Session session = http.session();
         String runStatus;
         String sourceStatus;
@@ -136,8 +142,120 @@ public class CollectRunner {
         Instant end = clock.instant();
         sources.finishRun(runId, runStatus, seen, stored, session.requests(), error, end);
         sources.release(id, node, sourceStatus, SourceRun.OK.equals(runStatus) ? end : null, error, end,
-                end.plus(source.schedule()));
+                source.schedule().next(end));
         return sources.run(runId);
+    }
+
+    /**
+     * Runs the adapter once as a test: with {@code sealed} credentials opened, cursors in memory that start
+     * empty (so it shows the latest items even when they were collected before), and a sink that stores
+     * nothing. Adapters take their page limit from the properties they were built with, so the test stops
+     * them itself: once a page held items, the next page's items end it. Nothing stored, no cursor moved,
+     * the source's status untouched.
+     */
+    public SourceTest test(CollectSource source, Map<String, String> sealed) {
+        PoliteHttp.Session session = http.session();
+        TestSink sink = new TestSink(session);
+        Collector collector = collectors.get(source.kind());
+        String status;
+        String message;
+        try {
+            if (collector == null) {
+                throw new CollectException(CollectException.Outcome.FAILED, "This version of ReelPulse has no "
+                        + "collector for the kind '" + source.kind() + "'.");
+            }
+            Map<String, String> memory = new java.util.HashMap<>();
+            CollectContext context = new CollectContext(source, credentials.open(sealed), session,
+                    new CollectContext.Cursors() {
+                        @Override
+                        public Optional<String> get(String key) {
+                            return Optional.ofNullable(memory.get(key));
+                        }
+
+                        @Override
+                        public void put(String key, String value) {
+                            memory.put(key, value);
+                        }
+                    }, sink, clock, eventTerms.current());
+            try {
+                collector.collect(context);
+            } catch (TestSink.Enough enough) {
+                // the first page with items is what a test shows
+            }
+            if (context.warnings().isEmpty()) {
+                status = SourceTest.OK;
+                message = sink.posts.isEmpty() ? "Reached; it answered with no items right now."
+                        : "Reached; it answered with items.";
+            } else {
+                status = CollectSource.DEGRADED;
+                message = "Reached, with problems: " + String.join("; ", context.warnings());
+            }
+        } catch (TestSink.Enough enough) {
+            // thrown from somewhere the adapter did not expect: still only the first page was kept
+            status = SourceTest.OK;
+            message = "Reached; it answered with items.";
+        } catch (CollectException e) {
+            status = switch (e.outcome()) {
+                case DEGRADED -> CollectSource.DEGRADED;
+                case NEEDS_CREDENTIALS -> CollectSource.NEEDS_CREDENTIALS;
+                default -> CollectSource.FAILING;
+            };
+            message = e.getMessage();
+        } catch (RuntimeException e) {
+            status = CollectSource.FAILING;
+            message = "Failed unexpectedly (" + e.getClass().getSimpleName() + "); the details are in the server log.";
+            log.error("Testing source '{}' ({}) failed unexpectedly", source.name(), source.kind(), e);
+        }
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        sink.posts.forEach(p -> ids.add(p.externalId()));
+        java.util.Set<String> stored = sources.storedIds(source.kind(), ids);
+        List<SourceTest.Sample> samples = sink.posts.stream().limit(3).map(p -> new SourceTest.Sample(
+                shorten(p.text(), 300), p.url(), p.publishedAt())).toList();
+        return new SourceTest(status, message, ids.size(), (int) ids.stream().filter(i -> !stored.contains(i)).count(),
+                samples, session.requests());
+    }
+
+    private static String shorten(String text, int max) {
+        String t = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        return t.length() <= max ? t : t.substring(0, max - 1) + "…";
+    }
+
+    /** Keeps the posts of the first page that had any, in memory; a later page ends the test. */
+    private static final class TestSink implements CollectContext.PostSink {
+
+        /** Ends a test run: the adapter has shown a page. */
+        static final class Enough extends RuntimeException {
+            Enough() {
+                super("enough for a test", null, false, false);
+            }
+        }
+
+        private final PoliteHttp.Session session;
+        final List<org.reelpulse.post.NewPost> posts = new java.util.ArrayList<>();
+        private int requestsAtFirstPage = -1;
+
+        TestSink(PoliteHttp.Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public org.reelpulse.post.InsertOutcome insertNew(List<org.reelpulse.post.NewPost> batch) {
+            if (batch.isEmpty()) {
+                return new org.reelpulse.post.InsertOutcome(0, 0);
+            }
+            if (requestsAtFirstPage < 0) {
+                requestsAtFirstPage = session.requests();
+            } else if (session.requests() > requestsAtFirstPage) {
+                throw new Enough();
+            }
+            posts.addAll(batch);
+            return new org.reelpulse.post.InsertOutcome(batch.size(), 0);
+        }
+
+        @Override
+        public boolean tombstone(String source, String externalId) {
+            return false;
+        }
     }
 
     private CollectContext.PostSink sink() {

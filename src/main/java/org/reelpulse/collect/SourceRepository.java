@@ -3,7 +3,9 @@ package org.reelpulse.collect;
 import static org.reelpulse.jooq.Tables.COLLECT_CURSOR;
 import static org.reelpulse.jooq.Tables.COLLECT_RUN;
 import static org.reelpulse.jooq.Tables.COLLECT_SOURCE;
+import static org.reelpulse.jooq.Tables.POST;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,10 +14,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.DatePart;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -56,17 +62,17 @@ class SourceRepository {
     }
 
     long insert(String kind, String name, String baseUrl, JsonNode settings, Map<String, String> credentials,
-            Duration schedule, boolean enabled, Instant now) {
+            Schedule schedule, boolean enabled, Instant now) {
         return db.insertInto(COLLECT_SOURCE)
                 .set(COLLECT_SOURCE.KIND, kind)
                 .set(COLLECT_SOURCE.NAME, name)
                 .set(COLLECT_SOURCE.BASE_URL, baseUrl)
                 .set(COLLECT_SOURCE.SETTINGS, write(settings))
                 .set(COLLECT_SOURCE.CREDENTIALS, credentials.isEmpty() ? null : write(credentials))
-                .set(COLLECT_SOURCE.SCHEDULE, schedule.toString())
+                .set(COLLECT_SOURCE.SCHEDULE, schedule.text())
                 .set(COLLECT_SOURCE.ENABLED, enabled)
                 .set(COLLECT_SOURCE.STATUS, CollectSource.NEW)
-                .set(COLLECT_SOURCE.NEXT_RUN_AT, at(now))
+                .set(COLLECT_SOURCE.NEXT_RUN_AT, at(schedule.first(now)))
                 .set(COLLECT_SOURCE.CREATED_AT, at(now))
                 .set(COLLECT_SOURCE.UPDATED_AT, at(now))
                 .returningResult(COLLECT_SOURCE.ID)
@@ -74,19 +80,28 @@ class SourceRepository {
     }
 
     void update(long id, String name, String baseUrl, JsonNode settings, Map<String, String> credentials,
-            Duration schedule, boolean enabled, Instant now) {
+            Schedule schedule, boolean enabled, Instant now) {
         db.update(COLLECT_SOURCE)
                 .set(COLLECT_SOURCE.NAME, name)
                 .set(COLLECT_SOURCE.BASE_URL, baseUrl)
                 .set(COLLECT_SOURCE.SETTINGS, write(settings))
                 .set(COLLECT_SOURCE.CREDENTIALS, credentials.isEmpty() ? null : write(credentials))
-                .set(COLLECT_SOURCE.SCHEDULE, schedule.toString())
+                .set(COLLECT_SOURCE.SCHEDULE, schedule.text())
                 .set(COLLECT_SOURCE.ENABLED, enabled)
-                // a changed source is due at once, so a fixed URL or token is tried without waiting
-                .set(COLLECT_SOURCE.NEXT_RUN_AT, at(now))
+                // a changed source is due at once (or at its next cron time), so a fixed URL or token is tried
+                .set(COLLECT_SOURCE.NEXT_RUN_AT, at(schedule.first(now)))
                 .set(COLLECT_SOURCE.UPDATED_AT, at(now))
                 .where(COLLECT_SOURCE.ID.eq(id))
                 .execute();
+    }
+
+    /** Pauses or resumes the source; a resumed one is due at {@code nextRunAt}. False when it does not exist. */
+    boolean enable(long id, boolean enabled, Instant nextRunAt, Instant now) {
+        var u = db.update(COLLECT_SOURCE).set(COLLECT_SOURCE.ENABLED, enabled).set(COLLECT_SOURCE.UPDATED_AT, at(now));
+        if (nextRunAt != null) {
+            u = u.set(COLLECT_SOURCE.NEXT_RUN_AT, at(nextRunAt));
+        }
+        return u.where(COLLECT_SOURCE.ID.eq(id)).execute() == 1;
     }
 
     boolean delete(long id) {
@@ -210,6 +225,49 @@ class SourceRepository {
                 .fetch(SourceRepository::toRun);
     }
 
+    /** Items stored as new by each source's runs: since {@code today} and in all (by source id). */
+    Map<Long, long[]> itemsNew(Instant today) {
+        Field<BigDecimal> total = DSL.sum(COLLECT_RUN.ITEMS_NEW);
+        Field<BigDecimal> since = DSL.sum(DSL.when(COLLECT_RUN.STARTED_AT.ge(at(today)), COLLECT_RUN.ITEMS_NEW)
+                .otherwise(0));
+        Map<Long, long[]> out = new LinkedHashMap<>();
+        db.select(COLLECT_RUN.SOURCE_ID, since, total).from(COLLECT_RUN).groupBy(COLLECT_RUN.SOURCE_ID)
+                .forEach(r -> out.put(r.value1(), new long[] {number(r.value2()), number(r.value3())}));
+        return out;
+    }
+
+    private static long number(BigDecimal n) {
+        return n == null ? 0 : n.longValue();
+    }
+
+    /**
+     * The median of (collected_at - published_at) over the posts each configured source (by name) stored
+     * since {@code since}; a source that stored none has no entry.
+     */
+    Map<String, Duration> lag(Instant since) {
+        Field<BigDecimal> seconds = DSL.percentileCont(BigDecimal.valueOf(0.5)).withinGroupOrderBy(
+                DSL.extract(POST.COLLECTED_AT, DatePart.EPOCH).minus(DSL.extract(POST.PUBLISHED_AT, DatePart.EPOCH)));
+        Map<String, Duration> out = new LinkedHashMap<>();
+        db.select(POST.SOURCE_NAME, seconds).from(POST)
+                .where(POST.SOURCE_NAME.isNotNull(), POST.COLLECTED_AT.ge(at(since)))
+                .groupBy(POST.SOURCE_NAME)
+                .forEach(r -> {
+                    if (r.value2() != null) {
+                        out.put(r.value1(), Duration.ofSeconds(Math.max(0, Math.round(r.value2().doubleValue()))));
+                    }
+                });
+        return out;
+    }
+
+    /** Which of these external ids of the kind {@code source} are stored already. */
+    Set<String> storedIds(String source, java.util.Collection<String> externalIds) {
+        if (externalIds.isEmpty()) {
+            return Set.of();
+        }
+        return new java.util.HashSet<>(db.select(POST.EXTERNAL_ID).from(POST)
+                .where(POST.SOURCE.eq(source), POST.EXTERNAL_ID.in(externalIds)).fetch(POST.EXTERNAL_ID));
+    }
+
     private static SourceRun toRun(Record r) {
         return new SourceRun(r.get(COLLECT_RUN.ID), r.get(COLLECT_RUN.SOURCE_ID), instant(r.get(COLLECT_RUN.STARTED_AT)),
                 instant(r.get(COLLECT_RUN.FINISHED_AT)), r.get(COLLECT_RUN.STATUS), r.get(COLLECT_RUN.ITEMS_SEEN),
@@ -223,7 +281,7 @@ class SourceRepository {
         CollectSource s = new CollectSource(r.get(COLLECT_SOURCE.ID), r.get(COLLECT_SOURCE.KIND),
                 r.get(COLLECT_SOURCE.NAME), r.get(COLLECT_SOURCE.BASE_URL),
                 read(r.get(COLLECT_SOURCE.SETTINGS), new TypeReference<JsonNode>() { }),
-                List.copyOf(credentials.keySet()), Duration.parse(r.get(COLLECT_SOURCE.SCHEDULE)), enabled,
+                List.copyOf(credentials.keySet()), Schedule.stored(r.get(COLLECT_SOURCE.SCHEDULE)), enabled,
                 enabled ? r.get(COLLECT_SOURCE.STATUS) : CollectSource.PAUSED, instant(r.get(COLLECT_SOURCE.NEXT_RUN_AT)),
                 instant(r.get(COLLECT_SOURCE.LAST_SUCCESS_AT)), r.get(COLLECT_SOURCE.LAST_ERROR),
                 instant(r.get(COLLECT_SOURCE.LAST_ERROR_AT)), instant(r.get(COLLECT_SOURCE.CREATED_AT)),

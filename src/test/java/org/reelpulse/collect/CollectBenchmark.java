@@ -62,7 +62,8 @@ public final class CollectBenchmark {
         }
         AtomicLong requests = new AtomicLong();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        server.setExecutor(Executors.newFixedThreadPool(2));
+        var serverThreads = Executors.newFixedThreadPool(2);
+        server.setExecutor(serverThreads);
         server.createContext("/", exchange -> {
             requests.incrementAndGet();
             answer(exchange, newest);
@@ -124,6 +125,7 @@ public final class CollectBenchmark {
                     + " server in all%n", items, reqs, reqs / (double) Math.max(1, items), requests.get());
         } finally {
             server.stop(0);
+            serverThreads.shutdownNow();
             try (var walk = Files.walk(dir)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }

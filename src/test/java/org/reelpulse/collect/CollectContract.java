@@ -6,6 +6,11 @@ import static org.reelpulse.collect.LoopbackServer.status;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +48,10 @@ abstract class CollectContract extends StagesOffContext {
         registry.add("reelpulse.collect.backoff-first", () -> "PT0.01S");
         registry.add("reelpulse.collect.backoff-max", () -> "PT0.05S");
         registry.add("reelpulse.collect.max-attempts", () -> "2");
+        // long enough for a loopback feed, short enough to see a run that is held answered with 202
+        registry.add("reelpulse.collect.sources.answer-within", () -> "PT3S");
+        // the tests name their sources; the catalog test loads the catalog itself
+        registry.add("reelpulse.collect.sources.catalog.enabled", () -> "false");
     }
 
     @Autowired
@@ -65,6 +74,8 @@ abstract class CollectContract extends StagesOffContext {
     Clock clock;
     @Autowired
     EventTerms eventTerms;
+    @Autowired
+    SourceCatalog catalog;
 
     private final LoopbackServer server = new LoopbackServer();
 
@@ -402,5 +413,276 @@ abstract class CollectContract extends StagesOffContext {
         assertThat(send(HttpMethod.GET, "/api/sources/" + fine, null).getBody()).containsEntry("status", "healthy");
         assertThat(feedPosts("Fine")).hasSize(2);
         assertThat(runner.runDue()).as("none is due again before its schedule").isZero();
+    }
+
+    private long createWith(Map<String, Object> body) {
+        ResponseEntity<Map<String, Object>> r = send(HttpMethod.POST, "/api/sources", body);
+        assertThat(r.getStatusCode()).as(String.valueOf(r.getBody())).isEqualTo(HttpStatus.CREATED);
+        return ((Number) r.getBody().get("id")).longValue();
+    }
+
+    private Map<String, Object> source(long id) {
+        return send(HttpMethod.GET, "/api/sources/" + id, null).getBody();
+    }
+
+    private static Instant instant(Object json) {
+        return Instant.parse((String) json);
+    }
+
+    @Test
+    void shouldScheduleByIntervalOrCronAndRefuseABadCronNamingWhatIsWrong() {
+        Map<String, Object> feed = Map.of("url", server.uri("/feed/").toString());
+        record Case(String schedule, String says) {
+        }
+        for (Case c : List.of(new Case("*/20 * * * *", "has five: put the second first, e.g. '0 */20 * * * *'"),
+                new Case("0 75 * * * *", "the minute field '75' is not valid"),
+                new Case("0 0 9 * * FUNDAY", "the day-of-week field 'FUNDAY' is not valid"),
+                new Case("* * * * * *", "more often than once a minute"),
+                new Case("0 0 9 * *  * *", "is neither"))) {
+            ResponseEntity<Map<String, Object>> r = send(HttpMethod.POST, "/api/sources", Map.of("kind", "feed", "name",
+                    "Cron", "settings", feed, "schedule", c.schedule()));
+            assertThat(r.getStatusCode()).as(c.toString()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(r.getBody()).as(c.toString()).containsEntry("field", "schedule");
+            assertThat((String) r.getBody().get("error")).as(c.toString()).contains(c.says());
+        }
+
+        Instant before = clock.instant();
+        // longer than the 40 characters the column first had
+        String weekdays = "0 0,10,20,30,40,50 8-18 * JAN-MAR,OCT-DEC MON-FRI";
+        long cron = createWith(Map.of("kind", "feed", "name", "Cron", "settings", feed, "schedule", "0  */20 * * * *"));
+        long office = createWith(Map.of("kind", "feed", "name", "Office hours", "settings", feed, "schedule", weekdays));
+        long interval = createWith(Map.of("kind", "feed", "name", "Interval", "settings", feed, "schedule", "PT1H"));
+        Map<String, Object> c = source(cron);
+        assertThat(c).containsEntry("schedule", "0 */20 * * * *");
+        ZonedDateTime next = instant(c.get("nextRunAt")).atZone(ZoneOffset.UTC);
+        assertThat(next.toInstant()).as("a cron source waits for its time").isAfter(before)
+                .isBefore(before.plus(Duration.ofMinutes(21)));
+        assertThat(next.getMinute() % 20).isZero();
+        assertThat(next.getSecond()).isZero();
+        assertThat(source(office)).containsEntry("schedule", weekdays);
+        assertThat(instant(source(interval).get("nextRunAt"))).as("an interval source is due at once")
+                .isBeforeOrEqualTo(clock.instant());
+
+        server.then(body(200, Map.of("Content-Type", "application/rss+xml"), rss("cron", 1)));
+        assertThat(send(HttpMethod.POST, "/api/sources/" + cron + "/collect", null).getBody())
+                .containsEntry("status", "ok");
+        ZonedDateTime after = instant(source(cron).get("nextRunAt")).atZone(ZoneOffset.UTC);
+        assertThat(after.getMinute() % 20).isZero();
+        assertThat(after.toInstant()).isAfter(clock.instant().minusSeconds(1));
+        send(HttpMethod.POST, "/api/sources/" + interval + "/collect", null);
+        Instant intervalNext = instant(source(interval).get("nextRunAt"));
+        assertThat(intervalNext).as("one hour after the run").isAfter(clock.instant().plus(Duration.ofMinutes(59)))
+                .isBefore(clock.instant().plus(Duration.ofMinutes(61)));
+    }
+
+    @Test
+    void shouldPauseAndResumeASource() {
+        Map<String, Object> feed = Map.of("url", server.uri("/feed/").toString());
+        long interval = createWith(Map.of("kind", "feed", "name", "Paused interval", "settings", feed, "schedule",
+                "PT2H"));
+        long cron = createWith(Map.of("kind", "feed", "name", "Paused cron", "settings", feed, "schedule",
+                "0 0 6 * * *"));
+        server.then(body(200, Map.of("Content-Type", "application/rss+xml"), rss("pause", 1)));
+        send(HttpMethod.POST, "/api/sources/" + interval + "/collect", null);
+
+        Map<String, Object> paused = send(HttpMethod.POST, "/api/sources/" + interval + "/pause", null).getBody();
+        assertThat(paused).containsEntry("status", "paused").containsEntry("enabled", false);
+        send(HttpMethod.POST, "/api/sources/" + cron + "/pause", null);
+        assertThat(repository.dueIds(clock.instant().plus(Duration.ofDays(2)))).doesNotContain(interval, cron);
+
+        Map<String, Object> resumed = send(HttpMethod.POST, "/api/sources/" + interval + "/resume", null).getBody();
+        assertThat(resumed).containsEntry("enabled", true).containsEntry("status", "healthy");
+        assertThat(instant(resumed.get("nextRunAt"))).as("due at once").isBeforeOrEqualTo(clock.instant());
+        Map<String, Object> cronResumed = send(HttpMethod.POST, "/api/sources/" + cron + "/resume", null).getBody();
+        assertThat(cronResumed).containsEntry("status", "new");
+        ZonedDateTime six = instant(cronResumed.get("nextRunAt")).atZone(ZoneOffset.UTC);
+        assertThat(six.getHour()).as("at its next time").isEqualTo(6);
+        assertThat(six.toInstant()).isAfter(clock.instant());
+        assertThat(send(HttpMethod.POST, "/api/sources/999999/pause", null).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void shouldTestASourceWithoutStoringAnythingOrMovingACursor() {
+        server.then(body(200, Map.of("Content-Type", "application/rss+xml", "ETag", "\"t1\""), rss("test", 4)));
+        String url = server.uri("/feed/").toString();
+
+        ResponseEntity<Map<String, Object>> unsaved = send(HttpMethod.POST, "/api/sources/test", Map.of("kind", "feed",
+                "name", "Tested", "settings", Map.of("url", url), "credentials", Map.of("token", "literal-secret")));
+        assertThat(unsaved.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(unsaved.getBody()).containsEntry("status", "ok").containsEntry("itemsSeen", 4)
+                .containsEntry("itemsNew", 4).containsEntry("requests", 1);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> samples = (List<Map<String, Object>>) unsaved.getBody().get("samples");
+        assertThat(samples).hasSize(3);
+        assertThat(samples.get(0).get("text")).asString().contains("about Lionsgate");
+        assertThat(samples.get(0).get("url")).asString().startsWith("https://deadline.com/2024/09/story-");
+        assertThat(unsaved.getBody().toString()).doesNotContain("literal-secret");
+        assertThat(feedPosts("Tested")).isEmpty();
+        assertThat(repository.findIdByName("Tested")).isEmpty();
+
+        long id = create("Tested", "/feed/");
+        Map<String, Object> saved = send(HttpMethod.POST, "/api/sources/" + id + "/test", null).getBody();
+        assertThat(saved).containsEntry("status", "ok").containsEntry("itemsSeen", 4).containsEntry("itemsNew", 4);
+        assertThat(server.requests.get(1).headers().getFirst("If-None-Match")).as("no stored cursor was read").isNull();
+        assertThat(repository.cursor(id, FeedCollector.ETAG)).as("no cursor moved").isEmpty();
+        assertThat(feedPosts("Tested")).isEmpty();
+        assertThat(repository.runs(id, 10)).as("a test is not a run").isEmpty();
+        assertThat(source(id)).containsEntry("status", "new").containsEntry("itemsTotal", 0);
+
+        assertThat(send(HttpMethod.POST, "/api/sources/" + id + "/collect", null).getBody())
+                .containsEntry("itemsNew", 4);
+        Map<String, Object> again = send(HttpMethod.POST, "/api/sources/" + id + "/test", null).getBody();
+        assertThat(again).as("all stored already").containsEntry("itemsSeen", 4).containsEntry("itemsNew", 0);
+
+        // the changes of a form not saved yet; the stored credentials would be kept
+        server.then(status(404, Map.of()));
+        Map<String, Object> changed = send(HttpMethod.POST, "/api/sources/" + id + "/test", Map.of("name", "Tested",
+                "settings", Map.of("url", server.uri("/moved/").toString()))).getBody();
+        assertThat(changed).containsEntry("status", "failing").containsEntry("itemsSeen", 0);
+        assertThat((String) changed.get("message")).contains("/moved/");
+        assertThat(source(id)).containsEntry("status", "healthy");
+
+        Map<String, Object> needs = send(HttpMethod.POST, "/api/sources/test", Map.of("kind", "feed", "settings",
+                Map.of("url", url), "credentials", Map.of("token", "${REELPULSE_IT_UNSET_TOKEN}"))).getBody();
+        assertThat(needs).containsEntry("status", "needs-credentials").containsEntry("requests", 0);
+        ResponseEntity<Map<String, Object>> bad = send(HttpMethod.POST, "/api/sources/test", Map.of("kind", "feed",
+                "settings", Map.of("url", "not a url")));
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody()).containsEntry("field", "settings.url");
+    }
+
+    @Test
+    void shouldTestOnlyTheFirstPageOfAPagedTimeline() {
+        long id = createWith(Map.of("kind", "mastodon", "name", "mastodon.paged", "baseUrl", server.uri("/").toString(),
+                "settings", Map.of("hashtags", List.of("LionsgateRunway"))));
+        String page1 = "[" + mastodonStatus("113170000000000004") + "," + mastodonStatus("113170000000000003") + "]";
+        String page2 = "[" + mastodonStatus("113170000000000002") + "]";
+        String next = "<" + server.uri("/api/v1/timelines/tag/LionsgateRunway?limit=40&max_id=113170000000000003")
+                + ">; rel=\"next\"";
+        server.then(body(200, Map.of("Content-Type", "application/json", "Link", next), page1.getBytes(
+                StandardCharsets.UTF_8)), body(200, Map.of("Content-Type", "application/json"), page2.getBytes(
+                StandardCharsets.UTF_8)), body(200, Map.of("Content-Type", "application/json"), "[]".getBytes()));
+
+        Map<String, Object> tested = send(HttpMethod.POST, "/api/sources/" + id + "/test", null).getBody();
+
+        assertThat(tested).containsEntry("status", "ok").containsEntry("itemsSeen", 2);
+        assertThat((Integer) tested.get("requests")).isLessThanOrEqualTo(2);
+        assertThat(posts.findAfterSeq(0, 1000).stream().filter(p -> p.source().equals("mastodon"))
+                .filter(p -> "mastodon.paged".equals(p.sourceName()))).isEmpty();
+        assertThat(repository.cursor(id, "tag:lionsgaterunway")).isEmpty();
+    }
+
+    private static String mastodonStatus(String id) {
+        return """
+                {"id":"%s","created_at":"2024-09-19T10:15:30.000Z","spoiler_text":"","language":"en",
+                 "uri":"https://kino.example/users/kinoman/statuses/%s","url":"https://kino.example/@kinoman/%s",
+                 "replies_count":0,"reblogs_count":0,"favourites_count":1,"content":"<p>Runway %s</p>",
+                 "reblog":null,"account":{"id":"7","username":"kinoman","acct":"kinoman@kino.example",
+                 "display_name":"Kinoman","indexable":true}}""".formatted(id, id, id, id);
+    }
+
+    @Test
+    void shouldAnswerCollectNowWithTheRunWhenQuickAndWithWhereToPollWhenNot() throws Exception {
+        long id = create("Slow", "/feed/");
+        CountDownLatch release = new CountDownLatch(1);
+        server.then(ex -> {
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.getResponseHeaders().add("Content-Type", "application/rss+xml");
+            byte[] b = rss("slow", 2);
+            ex.sendResponseHeaders(200, b.length);
+            ex.getResponseBody().write(b);
+        });
+        try {
+            ResponseEntity<Map<String, Object>> accepted = send(HttpMethod.POST, "/api/sources/" + id + "/collect",
+                    null);
+            assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+            assertThat(accepted.getBody()).containsEntry("status", "running");
+            long runId = ((Number) accepted.getBody().get("id")).longValue();
+            String location = accepted.getHeaders().getLocation().toString();
+            assertThat(location).endsWith("/api/sources/" + id + "/runs/" + runId);
+            assertThat(send(HttpMethod.GET, location, null).getBody()).containsEntry("status", "running");
+            assertThat(send(HttpMethod.POST, "/api/sources/" + id + "/collect", null).getStatusCode())
+                    .isEqualTo(HttpStatus.CONFLICT);
+            release.countDown();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    send(HttpMethod.GET, location, null).getBody()).containsEntry("status", "ok")
+                    .containsEntry("itemsNew", 2));
+        } finally {
+            release.countDown();
+        }
+        server.then(body(200, Map.of("Content-Type", "application/rss+xml"), rss("slow", 3)));
+        ResponseEntity<Map<String, Object>> quick = send(HttpMethod.POST, "/api/sources/" + id + "/collect", null);
+        assertThat(quick.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(quick.getBody()).containsEntry("status", "ok").containsEntry("itemsNew", 1);
+        long other = create("Other", "/feed/");
+        assertThat(send(HttpMethod.GET, "/api/sources/" + other + "/runs/" + quick.getBody().get("id"), null)
+                .getStatusCode()).as("a run of another source").isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void shouldCountTodaysAndAllItemsAndMeasureTheLag() {
+        long id = create("Lagging", "/feed/");
+        long quiet = create("Quiet", "/quiet/");
+        Instant now = clock.instant();
+        DateTimeFormatter rfc = DateTimeFormatter.RFC_1123_DATE_TIME;
+        StringBuilder feed = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel>"
+                + "<title>Lagging</title><link>https://example.org</link><description>d</description>");
+        // published 10, 20 and 90 minutes before now: the median lag is about 20 minutes
+        for (int minutes : new int[] {10, 20, 90}) {
+            feed.append("<item><title>Item ").append(minutes).append("</title><link>https://example.org/")
+                    .append(minutes).append("</link><guid>lag-").append(minutes).append("</guid><pubDate>")
+                    .append(rfc.format(now.minus(Duration.ofMinutes(minutes)).atZone(ZoneOffset.UTC)))
+                    .append("</pubDate></item>");
+        }
+        server.then(body(200, Map.of("Content-Type", "application/rss+xml"), feed.append("</channel></rss>").toString()
+                .getBytes(StandardCharsets.UTF_8)));
+        assertThat(send(HttpMethod.POST, "/api/sources/" + id + "/collect", null).getBody())
+                .containsEntry("itemsNew", 3);
+        // a run of the day before counts in all, not today
+        long yesterday = repository.startRun(id, now.minus(Duration.ofDays(1)).atZone(ZoneOffset.UTC)
+                .toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(3600));
+        repository.finishRun(yesterday, SourceRun.OK, 7, 5, 1, null, now.minus(Duration.ofDays(1)));
+
+        Map<String, Object> lagging = source(id);
+        assertThat(lagging).containsEntry("itemsToday", 3).containsEntry("itemsTotal", 8);
+        Duration lag = Duration.parse((String) lagging.get("lag"));
+        assertThat(lag).isBetween(Duration.ofMinutes(19), Duration.ofMinutes(22));
+        Map<String, Object> none = source(quiet);
+        assertThat(none).containsEntry("itemsToday", 0).containsEntry("itemsTotal", 0).containsEntry("lag", null);
+        ResponseEntity<List<Map<String, Object>>> all = rest.withBasicAuth("admin", "reelpulse-demo").exchange(
+                "/api/sources", HttpMethod.GET, null, new ParameterizedTypeReference<>() {
+                });
+        assertThat(all.getBody()).filteredOn(s -> "Lagging".equals(s.get("name"))).singleElement()
+                .satisfies(s -> assertThat(s).containsEntry("itemsTotal", 8).containsKey("lag"));
+    }
+
+    @Test
+    void shouldAddTheCatalogOnceAndDisabled() {
+        SourceCatalog.Loaded first = catalog.load("classpath:sources.yml");
+        assertThat(first.added()).contains("Variety", "Deadline", "mastodon.social #LionsgateRunway", "r/vfx",
+                "Bluesky — Lionsgate Runway", "Hacker News — Lionsgate Runway", "WGA West news");
+        assertThat(first.skipped()).as("every shipped entry passes its kind's checks").isEmpty();
+        for (String name : first.added()) {
+            long id = repository.findIdByName(name).orElseThrow();
+            assertThat(source(id)).as(name).containsEntry("enabled", false).containsEntry("status", "paused");
+        }
+        assertThat(repository.dueIds(clock.instant().plus(Duration.ofDays(8)))).isEmpty();
+
+        SourceCatalog.Loaded second = catalog.load("classpath:sources.yml");
+        assertThat(second.added()).as("idempotent").isEmpty();
+        assertThat(second.present()).containsAll(first.added());
+
+        // one bad entry, one of a kind this version lacks: the others still go in
+        SourceCatalog.Loaded mixed = catalog.load("classpath:collect/catalog-mixed.yml");
+        assertThat(mixed.added()).containsExactly("Catalog good");
+        assertThat(source(repository.findIdByName("Catalog good").orElseThrow())).as("off whatever the file says")
+                .containsEntry("enabled", false);
+        assertThat(mixed.skipped()).containsExactly("'Catalog bad url'", "'Catalog future kind'");
+        assertThat(mixed.present()).containsExactly("Variety");
     }
 }

@@ -48,6 +48,10 @@ class UiIT {
         registry.add("reelpulse.search.poll-interval", () -> "PT0.2S");
         // the development-mode notice would cover part of the screenshots
         registry.add("vaadin.devmode.devTools.enabled", () -> "false");
+        // the sources test collects a feed served on loopback, by hand only
+        registry.add("reelpulse.collect.allow-private-addresses", () -> "true");
+        registry.add("reelpulse.collect.scheduling", () -> "false");
+        registry.add("reelpulse.collect.sources.catalog.enabled", () -> "false");
     }
 
     @LocalServerPort
@@ -60,6 +64,8 @@ class UiIT {
     PostIndexer indexer;
     @Autowired
     org.reelpulse.analyze.AnalysisRepository analyses;
+    @Autowired
+    org.reelpulse.collect.SourceService sources;
 
     @BeforeAll
     void demoLoadedAndHostilePostIndexed() {
@@ -602,6 +608,66 @@ class UiIT {
             b.await(By.tagName("vaadin-login-form"));
             b.screenshot("login-error");
             assertThat(b.driver.findElements(By.id("volume-chart"))).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldLetAnAdminAddTestAndCollectASourceAndKeepItFromOthers() throws Exception {
+        StringBuilder rss = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel>"
+                + "<title>Loopback trade</title><link>https://trade.example</link><description>d</description>");
+        for (int i = 1; i <= 3; i++) {
+            rss.append("<item><title>Guild statement ").append(i).append(" on Lionsgate and Runway</title>")
+                    .append("<link>https://trade.example/story-").append(i).append("</link><guid>ui-story-").append(i)
+                    .append("</guid><pubDate>Thu, 19 Sep 2024 1").append(i).append(":00:00 +0000</pubDate></item>");
+        }
+        byte[] body = rss.append("</channel></rss>").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        com.sun.net.httpserver.HttpServer feed = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        feed.createContext("/feed.xml", ex -> {
+            ex.getResponseHeaders().add("Content-Type", "application/rss+xml");
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        feed.start();
+        String url = "http://127.0.0.1:" + feed.getAddress().getPort() + "/feed.xml";
+        try (Browser b = browser()) {
+            b.login("admin", "reelpulse-demo");
+            b.await(By.id("volume-chart"));
+            assertThat(b.await(By.id("main-nav")).getText()).contains("Sources");
+            b.open("/sources");
+            b.await(By.id("sources-grid"));
+            b.click(By.id("source-new"));
+            b.await(By.cssSelector("#source-form-name input")).sendKeys("Loopback trade feed");
+            b.driver.findElement(By.cssSelector("#source-form-settings textarea")).sendKeys("{\"url\": \"" + url
+                    + "\"}");
+            b.driver.findElement(By.id("source-form-test")).click();
+            b.awaitTrue("const r = document.getElementById('source-form-test-summary');"
+                    + "return !!r && r.innerText.includes('Seen 3');");
+            assertThat(b.driver.findElement(By.id("source-form-test-result")).getText()).contains("ok",
+                    "3 not stored yet", "Guild statement 1");
+            b.screenshot("sources-test-connection");
+            b.driver.findElement(By.id("source-form-save")).click();
+            b.awaitTrue("return !document.querySelector('vaadin-dialog-overlay');");
+            long id = sources.list().stream().filter(s -> s.name().equals("Loopback trade feed")).findFirst()
+                    .orElseThrow().id();
+            b.click(By.id("source-collect-" + id));
+            b.awaitTrue("return [...document.querySelectorAll('#sources-grid vaadin-grid-cell-content')]"
+                    + ".some(c => c.textContent.trim() === '3 / 3');");
+            assertThat(b.driver.findElement(By.id("sources-grid")).getText()).contains("Loopback trade feed");
+            b.awaitTrue("return [...document.querySelectorAll('#sources-grid vaadin-grid-cell-content')]"
+                    + ".some(c => c.textContent.trim() === 'healthy');");
+            b.screenshot("sources");
+        } finally {
+            feed.stop(0);
+        }
+        try (Browser b = browser()) {
+            b.login("analyst", "reelpulse-demo");
+            b.await(By.id("volume-chart"));
+            assertThat(b.await(By.id("main-nav")).getText()).contains("Search").doesNotContain("Sources");
+            b.open("/sources");
+            b.await(By.id("access-denied"));
+            assertThat(b.driver.findElements(By.id("sources-grid"))).isEmpty();
         }
     }
 }
