@@ -6,13 +6,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,7 +52,6 @@ class BlueskyCollector implements Collector {
     static final String KIND = "bluesky";
     static final String DEFAULT_BASE = "https://bsky.social";
     static final int LIMIT = 100;
-    static final int MAX_TEXT = 100_000;
     static final int MAX_QUERY = 500;
     static final String OPT_OUT = "!no-unauthenticated";
     static final String REPOST = "app.bsky.feed.defs#reasonRepost";
@@ -85,13 +81,7 @@ class BlueskyCollector implements Collector {
 
     @Override
     public JsonNode checkSettings(String baseUrl, JsonNode settings, SsrfGuard guard) {
-        for (Iterator<String> names = settings.fieldNames(); names.hasNext();) {
-            String name = names.next();
-            if (!name.equals("queries") && !name.equals("accounts") && !name.equals("lang")) {
-                throw SourceService.problem("settings." + name, "A Bluesky source takes the settings 'queries', "
-                        + "'accounts' and 'lang'; '" + name + "' is not one of them.");
-            }
-        }
+        SettingsCheck.only(settings, "A Bluesky source", "queries", "accounts", "lang");
         List<String> queries = queries(settings);
         List<String> accounts = accounts(settings);
         JsonNode lang = settings.get("lang");
@@ -342,7 +332,7 @@ class BlueskyCollector implements Collector {
             for (JsonNode item : feed) {
                 JsonNode reason = item.path("reason");
                 String reasonType = reason.path("$type").asText("");
-                Optional<Instant> at = REPOST.equals(reasonType) ? instant(reason.path("indexedAt").asText(""))
+                Optional<Instant> at = REPOST.equals(reasonType) ? PostParts.instant(reason.path("indexedAt").asText(""))
                         : sortAt(item.path("post"));
                 if (PIN.equals(reasonType) || at.isEmpty()) {
                     // a pinned post stands first whatever its age: it says nothing of where the feed is
@@ -496,9 +486,7 @@ class BlueskyCollector implements Collector {
         if (text.isEmpty()) {
             return null;
         }
-        if (text.length() > MAX_TEXT) {
-            text = text.substring(0, MAX_TEXT - 1) + "…";
-        }
+        text = PostParts.capped(text);
         JsonNode author = view.path("author");
         String did = author.path("did").asText("");
         String handle = author.path("handle").asText("");
@@ -514,11 +502,8 @@ class BlueskyCollector implements Collector {
             String l = langs.get(0).asText("").toLowerCase(Locale.ROOT);
             lang = LANG.matcher(l).matches() && l.length() <= 16 ? l : null;
         }
-        Instant published = instant(record.path("createdAt").asText("")).or(() -> instant(view.path("indexedAt")
-                .asText(""))).orElse(now);
-        if (published.isAfter(now.plus(Duration.ofDays(1)))) {
-            published = now;
-        }
+        Instant published = PostParts.published(PostParts.instant(record.path("createdAt").asText(""))
+                .or(() -> PostParts.instant(view.path("indexedAt").asText(""))).orElse(null), now);
         String replyTo = record.path("reply").path("parent").path("uri").asText(null);
         Metrics metrics = new Metrics(count(view, "likeCount"), count(view, "repostCount"), count(view, "replyCount"),
                 count(view, "quoteCount"));
@@ -528,23 +513,12 @@ class BlueskyCollector implements Collector {
 
     /** What the AppView sorts and filters search by: the earlier of createdAt and indexedAt. */
     static Optional<Instant> sortAt(JsonNode view) {
-        Optional<Instant> created = instant(view.path("record").path("createdAt").asText(""));
-        Optional<Instant> indexed = instant(view.path("indexedAt").asText(""));
+        Optional<Instant> created = PostParts.instant(view.path("record").path("createdAt").asText(""));
+        Optional<Instant> indexed = PostParts.instant(view.path("indexedAt").asText(""));
         if (created.isPresent() && indexed.isPresent()) {
             return Optional.of(created.get().isBefore(indexed.get()) ? created.get() : indexed.get());
         }
         return created.or(() -> indexed);
-    }
-
-    static Optional<Instant> instant(String value) {
-        if (value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(OffsetDateTime.parse(value).toInstant());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 
     private static Instant later(Instant a, Instant b) {

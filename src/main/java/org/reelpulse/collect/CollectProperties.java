@@ -22,7 +22,8 @@ import jakarta.validation.constraints.NotNull;
  * @param contactUrl            where the operators of a site learn who is calling: it goes into the
  *                              User-Agent
  * @param connectTimeout        how long a connection may take to open
- * @param readTimeout           how long a response may take to start
+ * @param readTimeout           how long a response may take to start, and then again to arrive in full (a
+ *                              body that stalls counts as a timeout)
  * @param hostSpacing           the least time between two requests to the same host
  * @param maxAttempts           attempts of one request on 5xx and timeouts (and 429/503) before it fails
  * @param backoffFirst          the wait after the first failed attempt; it doubles after each (with jitter)

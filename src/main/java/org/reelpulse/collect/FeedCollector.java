@@ -4,12 +4,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +39,6 @@ class FeedCollector implements Collector {
     static final String ETAG = "etag";
     static final String LAST_MODIFIED = "last-modified";
     static final int BATCH = 500;
-    static final int MAX_TEXT = 100_000;
     /** Digests of the article links already fetched and stored (see {@link PageSeen}). */
     static final String ARTICLE_SEEN = "article-seen";
     /** Articles fetched in one run; the rest keep their teaser until a later run. */
@@ -65,13 +62,7 @@ class FeedCollector implements Collector {
 
     @Override
     public JsonNode checkSettings(String baseUrl, JsonNode settings, SsrfGuard guard) {
-        for (Iterator<String> names = settings.fieldNames(); names.hasNext();) {
-            String name = names.next();
-            if (!name.equals("url") && !name.equals("fetchArticle")) {
-                throw SourceService.problem("settings." + name, "A feed takes the settings 'url' and 'fetchArticle'; "
-                        + "'" + name + "' is not one of them.");
-            }
-        }
+        SettingsCheck.only(settings, "A feed", "url", "fetchArticle");
         JsonNode url = settings.get("url");
         if (url == null || !url.isTextual() || url.asText().isBlank()) {
             throw SourceService.problem("settings.url", "Give the feed's address in settings.url, e.g. "
@@ -229,11 +220,8 @@ class FeedCollector implements Collector {
             if (text == null) {
                 continue; // neither title nor text: nothing to analyse
             }
-            if (text.length() > MAX_TEXT) {
-                text = text.substring(0, MAX_TEXT - 1) + "…";
-            }
-            Instant published = item.published() == null || item.published().isAfter(now.plus(Duration.ofDays(1)))
-                    ? now : item.published();
+            text = PostParts.capped(text);
+            Instant published = PostParts.published(item.published(), now);
             String author = item.author() != null ? item.author() : feed.title() != null ? feed.title() : host;
             author = author.length() > 256 ? author.substring(0, 256) : author;
             byId.putIfAbsent(id, new NewPost(KIND, id, link, new Author(author, author, null), text, item.lang(),

@@ -12,7 +12,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,7 +48,6 @@ class HackerNewsCollector implements Collector {
     static final int HITS_PER_PAGE = 200;
     static final int MAX_HITS = 1000;
     static final int MAX_QUERY = 256;
-    static final int MAX_TEXT = 100_000;
     static final Duration DEFAULT_SINCE = Duration.ofDays(7);
     static final Duration MAX_SINCE = Duration.ofDays(365);
     /** Searched again before the cursor each run: the index may take a while to show a new item. */
@@ -69,16 +67,10 @@ class HackerNewsCollector implements Collector {
 
     @Override
     public JsonNode checkSettings(String baseUrl, JsonNode settings, SsrfGuard guard) {
-        for (Iterator<String> names = settings.fieldNames(); names.hasNext();) {
-            String name = names.next();
-            if (!name.equals("queries") && !name.equals("tags") && !name.equals("since")) {
-                throw SourceService.problem("settings." + name, "A Hacker News source takes the settings 'queries', "
-                        + "'tags' and 'since'; '" + name + "' is not one of them.");
-            }
-        }
+        SettingsCheck.only(settings, "A Hacker News source", "queries", "tags", "since");
         Set<String> keys = new LinkedHashSet<>();
         List<String> queries = new ArrayList<>();
-        for (String q : strings(settings, "queries", "a search like \"Lionsgate Runway\"")) {
+        for (String q : SettingsCheck.strings(settings, "queries", "a search like \"Lionsgate Runway\"")) {
             if (q.isEmpty() || q.length() > MAX_QUERY) {
                 throw SourceService.problem("settings.queries", "Each query has 1 to " + MAX_QUERY
                         + " characters, e.g. \"Lionsgate Runway\"; '" + q + "' does not.");
@@ -88,7 +80,7 @@ class HackerNewsCollector implements Collector {
             }
         }
         List<String> tags = new ArrayList<>();
-        for (String t : strings(settings, "tags", "\"story\" or \"comment\"")) {
+        for (String t : SettingsCheck.strings(settings, "tags", "\"story\" or \"comment\"")) {
             String tag = t.toLowerCase(Locale.ROOT);
             if (!TAGS.contains(tag)) {
                 throw SourceService.problem("settings.tags", "'" + t + "' is not a tag ReelPulse reads; write \"story\", "
@@ -123,25 +115,6 @@ class HackerNewsCollector implements Collector {
         ArrayNode t = out.putArray("tags");
         tags.forEach(t::add);
         out.put("since", written);
-        return out;
-    }
-
-    private static List<String> strings(JsonNode settings, String field, String what) {
-        JsonNode node = settings.get(field);
-        if (node == null || node.isNull()) {
-            return List.of();
-        }
-        if (!node.isArray()) {
-            throw SourceService.problem("settings." + field, field + " is a list; write each as " + what + ".");
-        }
-        List<String> out = new ArrayList<>();
-        for (JsonNode v : node) {
-            if (!v.isTextual()) {
-                throw SourceService.problem("settings." + field, "Each entry of " + field + " is a string: " + what
-                        + ".");
-            }
-            out.add(v.asText().strip());
-        }
         return out;
     }
 
@@ -352,15 +325,10 @@ class HackerNewsCollector implements Collector {
         if (text.isEmpty()) {
             return null;
         }
-        if (text.length() > MAX_TEXT) {
-            text = text.substring(0, MAX_TEXT - 1) + "…";
-        }
-        Instant published = now;
+        text = PostParts.capped(text);
         JsonNode created = hit.get("created_at_i");
-        if (created != null && created.canConvertToLong()) {
-            Instant at = Instant.ofEpochSecond(created.asLong());
-            published = at.isAfter(now.plus(Duration.ofDays(1))) ? now : at;
-        }
+        Instant published = PostParts.published(created != null && created.canConvertToLong()
+                ? Instant.ofEpochSecond(created.asLong()) : null, now);
         String author = hit.path("author").asText();
         Metrics metrics = new Metrics(count(hit, "points"), null, count(hit, "num_comments"), null);
         String replyTo = comment && hit.hasNonNull("parent_id") ? hit.get("parent_id").asText() : null;

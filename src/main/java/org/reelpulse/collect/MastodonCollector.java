@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,7 +46,6 @@ class MastodonCollector implements Collector {
 
     static final String KIND = "mastodon";
     static final int LIMIT = 40;
-    static final int MAX_TEXT = 100_000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern HASHTAG = Pattern.compile("[\\p{L}\\p{N}_]+");
     private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9_]+(@[A-Za-z0-9.-]+\\.[A-Za-z]{2,})?");
@@ -72,14 +69,7 @@ class MastodonCollector implements Collector {
         if (baseUrl == null) {
             throw SourceService.problem("baseUrl", "Give the instance in baseUrl, e.g. \"https://mastodon.social\".");
         }
-        for (Iterator<String> names = settings.fieldNames(); names.hasNext();) {
-            String name = names.next();
-            if (!name.equals("hashtags") && !name.equals("accounts") && !name.equals("local")
-                    && !name.equals("queries")) {
-                throw SourceService.problem("settings." + name, "A Mastodon source takes the settings 'hashtags', "
-                        + "'accounts', 'queries' and 'local'; '" + name + "' is not one of them.");
-            }
-        }
+        SettingsCheck.only(settings, "A Mastodon source", "hashtags", "accounts", "local", "queries");
         List<String> hashtags = list(settings, "hashtags", HASHTAG, "#",
                 "a hashtag without '#', letters, digits and '_' only, e.g. \"LionsgateRunway\"");
         List<String> accounts = list(settings, "accounts", ACCOUNT, "@",
@@ -365,16 +355,9 @@ class MastodonCollector implements Collector {
         if (text.isEmpty()) {
             return null;
         }
-        if (text.length() > MAX_TEXT) {
-            text = text.substring(0, MAX_TEXT - 1) + "…";
-        }
-        Instant published = now;
-        try {
-            Instant created = Instant.parse(status.path("created_at").asText(""));
-            published = created.isAfter(now.plus(Duration.ofDays(1))) ? now : created;
-        } catch (DateTimeParseException e) {
-            // no usable date: when it was collected is the best known
-        }
+        text = PostParts.capped(text);
+        Instant published = PostParts.published(PostParts.instant(status.path("created_at").asText("")).orElse(null),
+                now);
         JsonNode account = status.path("account");
         String acct = account.path("acct").asText("");
         // a local account's acct has no domain: made global so one person has one handle across instances

@@ -5,7 +5,6 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -434,10 +433,7 @@ class PageCollector implements Collector {
     /** The article as a post of source {@code page}: its canonical URL is its id and its link. */
     static NewPost toPost(ArticleText.Article article, Instant lastmod, String author, CollectContext context) {
         Instant now = context.clock().instant();
-        Instant published = article.published() != null ? article.published() : lastmod != null ? lastmod : now;
-        if (published.isAfter(now.plus(Duration.ofDays(1)))) {
-            published = now;
-        }
+        Instant published = PostParts.published(article.published() != null ? article.published() : lastmod, now);
         String url = article.canonical().toString();
         String host = article.canonical().getHost() == null ? "page"
                 : article.canonical().getHost().toLowerCase(Locale.ROOT);

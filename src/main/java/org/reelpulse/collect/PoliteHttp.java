@@ -23,7 +23,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -261,6 +265,7 @@ public class PoliteHttp {
             Thread.currentThread().interrupt();
             throw new CollectException(CollectException.Outcome.FAILED, "Interrupted while fetching " + uri + ".");
         }
+        BodyDeadline deadline = new BodyDeadline(properties.readTimeout());
         try (InputStream raw = response.body()) {
             boolean gzip = response.headers().firstValue("Content-Encoding")
                     .map(v -> v.toLowerCase(Locale.ROOT).contains("gzip")).orElse(false);
@@ -271,6 +276,60 @@ public class PoliteHttp {
                         + properties.maxBodyBytes() + " bytes (reelpulse.collect.max-body-bytes).");
             }
             return new Response(response.statusCode(), response.headers(), body, uri);
+        } catch (IOException e) {
+            if (deadline.passed()) {
+                HttpTimeoutException slow = new HttpTimeoutException("the body did not arrive in full within "
+                        + properties.readTimeout());
+                slow.initCause(e);
+                throw slow;
+            }
+            throw e;
+        } finally {
+            deadline.end();
+        }
+    }
+
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "reelpulse-collect-deadlines");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * The read timeout covers a response until its headers; this covers its body: when the body has not
+     * arrived in full within the same time (a server that stalls mid-body), the reading thread is
+     * interrupted, which ends the blocked read with an IOException, and the read counts as a timeout.
+     */
+    private static final class BodyDeadline {
+        private final Thread reader = Thread.currentThread();
+        private final ScheduledFuture<?> alarm;
+        private boolean ended;
+        private boolean passed;
+
+        BodyDeadline(Duration within) {
+            alarm = DEADLINES.schedule(this::pass, within.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        private synchronized void pass() {
+            if (!ended) {
+                passed = true;
+                reader.interrupt();
+            }
+        }
+
+        synchronized boolean passed() {
+            return passed;
+        }
+
+        /** Called by the reader when it is done; clears an interrupt this deadline caused. */
+        void end() {
+            synchronized (this) {
+                ended = true;
+            }
+            alarm.cancel(false);
+            if (passed()) {
+                Thread.interrupted();
+            }
         }
     }
 

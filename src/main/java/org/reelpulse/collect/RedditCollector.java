@@ -6,12 +6,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,12 +50,10 @@ class RedditCollector implements Collector {
     static final String WEB = "https://www.reddit.com";
     static final int LIMIT = 100;
     static final int MAX_QUERY = 512;
-    static final int MAX_TEXT = 100_000;
     static final String NEW = "new";
     static final String SEARCH = "search";
     static final String COMMENTS = "comments";
     private static final Set<String> LISTINGS = Set.of(NEW, SEARCH, COMMENTS);
-    private static final Set<String> SETTINGS = Set.of("subreddits", "queries", "listings", "authUrl", "username");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SUBREDDIT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_]{1,20}");
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_-]{3,20}");
@@ -83,16 +79,10 @@ class RedditCollector implements Collector {
 
     @Override
     public JsonNode checkSettings(String baseUrl, JsonNode settings, SsrfGuard guard) {
-        for (Iterator<String> names = settings.fieldNames(); names.hasNext();) {
-            String name = names.next();
-            if (!SETTINGS.contains(name)) {
-                throw SourceService.problem("settings." + name, "A Reddit source takes the settings 'subreddits', "
-                        + "'queries', 'listings', 'authUrl' and 'username'; '" + name + "' is not one of them.");
-            }
-        }
+        SettingsCheck.only(settings, "A Reddit source", "subreddits", "queries", "listings", "authUrl", "username");
         List<String> subreddits = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        for (String s : strings(settings, "subreddits", "a subreddit's name like \"movies\" (without r/)")) {
+        for (String s : SettingsCheck.strings(settings, "subreddits", "a subreddit's name like \"movies\" (without r/)")) {
             String name = s.replaceFirst("^/?r/", "");
             if (!SUBREDDIT.matcher(name).matches()) {
                 throw SourceService.problem("settings.subreddits", "'" + s + "' is not a subreddit's name; write one "
@@ -103,7 +93,7 @@ class RedditCollector implements Collector {
             }
         }
         List<String> queries = new ArrayList<>();
-        for (String q : strings(settings, "queries", "a search like \"Lionsgate Runway\"")) {
+        for (String q : SettingsCheck.strings(settings, "queries", "a search like \"Lionsgate Runway\"")) {
             if (q.isEmpty() || q.length() > MAX_QUERY) {
                 throw SourceService.problem("settings.queries", "Each query has 1 to " + MAX_QUERY
                         + " characters, e.g. \"Lionsgate Runway\"; '" + q + "' does not.");
@@ -113,7 +103,7 @@ class RedditCollector implements Collector {
             }
         }
         List<String> listings = new ArrayList<>();
-        for (String l : strings(settings, "listings", "one of \"new\", \"search\" and \"comments\"")) {
+        for (String l : SettingsCheck.strings(settings, "listings", "one of \"new\", \"search\" and \"comments\"")) {
             if (!LISTINGS.contains(l)) {
                 throw SourceService.problem("settings.listings", "'" + l + "' is not a listing; write \"new\" (a "
                         + "subreddit's new posts), \"search\" (searches, in the subreddits or else site-wide) or "
@@ -155,26 +145,6 @@ class RedditCollector implements Collector {
                         + "app, like \"reelpulse_bot\" (it goes into the User-Agent as \"by /u/…\").");
             }
             out.put("username", u);
-        }
-        return out;
-    }
-
-    /** A list of stripped strings, or a refusal naming the field. */
-    private static List<String> strings(JsonNode settings, String field, String what) {
-        JsonNode node = settings.get(field);
-        if (node == null || node.isNull()) {
-            return List.of();
-        }
-        if (!node.isArray()) {
-            throw SourceService.problem("settings." + field, field + " is a list; write each as " + what + ".");
-        }
-        List<String> out = new ArrayList<>();
-        for (JsonNode v : node) {
-            if (!v.isTextual()) {
-                throw SourceService.problem("settings." + field, "Each entry of " + field + " is a string: " + what
-                        + ".");
-            }
-            out.add(v.asText().strip());
         }
         return out;
     }
@@ -434,15 +404,10 @@ class RedditCollector implements Collector {
         if (text.isEmpty() || !permalink.startsWith("/")) {
             return null;
         }
-        if (text.length() > MAX_TEXT) {
-            text = text.substring(0, MAX_TEXT - 1) + "…";
-        }
-        Instant published = now;
+        text = PostParts.capped(text);
         JsonNode created = item.get("created_utc");
-        if (created != null && created.isNumber()) {
-            Instant at = Instant.ofEpochMilli((long) (created.asDouble() * 1000));
-            published = at.isAfter(now.plus(Duration.ofDays(1))) ? now : at;
-        }
+        Instant published = PostParts.published(created != null && created.isNumber()
+                ? Instant.ofEpochMilli((long) (created.asDouble() * 1000)) : null, now);
         String author = item.path("author").asText("");
         Metrics metrics = new Metrics(count(item, "score"), comment ? null : count(item, "num_crossposts"),
                 comment ? null : count(item, "num_comments"), null);

@@ -6,14 +6,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,7 +51,6 @@ class XCollector implements Collector {
     static final String DEFAULT_BASE = "https://api.x.com";
     static final int MAX_RESULTS = 100;
     static final int MAX_QUERY = 512;
-    static final int MAX_TEXT = 100_000;
     static final String TWEET_FIELDS = "created_at,lang,public_metrics,author_id,referenced_tweets,conversation_id,"
             + "note_tweet";
     static final String EXPANSIONS = "author_id,referenced_tweets.id";
@@ -78,13 +73,7 @@ class XCollector implements Collector {
 
     @Override
     public JsonNode checkSettings(String baseUrl, JsonNode settings, SsrfGuard guard) {
-        for (Iterator<String> names = settings.fieldNames(); names.hasNext();) {
-            String name = names.next();
-            if (!name.equals("queries") && !name.equals("lang")) {
-                throw SourceService.problem("settings." + name, "An X source takes the settings 'queries' and 'lang'; '"
-                        + name + "' is not one of them.");
-            }
-        }
+        SettingsCheck.only(settings, "An X source", "queries", "lang");
         String lang = null;
         JsonNode l = settings.get("lang");
         if (l != null && !l.isNull()) {
@@ -459,9 +448,7 @@ class XCollector implements Collector {
         if (text.isEmpty()) {
             return null;
         }
-        if (text.length() > MAX_TEXT) {
-            text = text.substring(0, MAX_TEXT - 1) + "…";
-        }
+        text = PostParts.capped(text);
         JsonNode user = users.getOrDefault(tweet.path("author_id").asText(""), JsonNodeFactory.instance.objectNode());
         String username = user.path("username").asText("");
         String handle = username.isEmpty() ? "id:" + tweet.path("author_id").asText("unknown") : username;
@@ -473,13 +460,8 @@ class XCollector implements Collector {
         if (!LANG.matcher(lang).matches() || NO_LANG.contains(lang)) {
             lang = null;
         }
-        Instant published = now;
-        try {
-            Instant created = OffsetDateTime.parse(tweet.path("created_at").asText("")).toInstant();
-            published = created.isAfter(now.plus(Duration.ofDays(1))) ? now : created;
-        } catch (DateTimeParseException e) {
-            // no usable date: when it was collected is the best known
-        }
+        Instant published = PostParts.published(PostParts.instant(tweet.path("created_at").asText("")).orElse(null),
+                now);
         JsonNode m = tweet.path("public_metrics");
         Metrics metrics = new Metrics(count(m, "like_count"), count(m, "retweet_count"), count(m, "reply_count"),
                 count(m, "quote_count"));

@@ -10,11 +10,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,7 +49,6 @@ class YouTubeCollector implements Collector {
     static final String KEY_HEADER = "X-Goog-Api-Key";
     static final int MAX_RESULTS = 100;
     static final int SEARCH_RESULTS = 50;
-    static final int MAX_TEXT = 100_000;
     /** Quota units per call, from the API's quota table: every list call 1, search.list 100. */
     static final int COST_LIST = 1;
     static final int COST_SEARCH = 100;
@@ -71,8 +68,6 @@ class YouTubeCollector implements Collector {
     private static final Pattern VIDEO_URL = Pattern.compile(
             "https?://(?:www\\.|m\\.)?(?:youtube\\.com/(?:watch\\?(?:.*&)?v=|shorts/|live/)|youtu\\.be/)([A-Za-z0-9_-]{11}).*");
     private static final Pattern CHANNEL = Pattern.compile("UC[A-Za-z0-9_-]{22}");
-    private static final Set<String> SETTINGS = Set.of("videos", "channels", "search", "searchEvery", "searchDays",
-            "dailyUnits");
     private static final Set<String> KEY_REFUSED = Set.of("keyInvalid", "keyExpired", "forbidden",
             "accessNotConfigured", "ipRefererBlocked", "unregisteredCallers", "API_KEY_INVALID", "authError");
     private static final Set<String> QUOTA_SPENT = Set.of("quotaExceeded", "dailyLimitExceeded");
@@ -90,16 +85,9 @@ class YouTubeCollector implements Collector {
 
     @Override
     public JsonNode checkSettings(String baseUrl, JsonNode settings, SsrfGuard guard) {
-        for (Iterator<String> names = settings.fieldNames(); names.hasNext();) {
-            String name = names.next();
-            if (!SETTINGS.contains(name)) {
-                throw SourceService.problem("settings." + name, "A YouTube source takes the settings 'videos', "
-                        + "'channels', 'search', 'searchEvery', 'searchDays' and 'dailyUnits'; '" + name
-                        + "' is not one of them.");
-            }
-        }
+        SettingsCheck.only(settings, "A YouTube source", "videos", "channels", "search", "searchEvery", "searchDays", "dailyUnits");
         List<String> videos = new ArrayList<>();
-        for (String v : strings(settings, "videos", "a video id like \"dQw4w9WgXcQ\" or a watch URL")) {
+        for (String v : SettingsCheck.strings(settings, "videos", "a video id like \"dQw4w9WgXcQ\" or a watch URL")) {
             Matcher url = VIDEO_URL.matcher(v);
             String id = url.matches() ? url.group(1) : v;
             if (!VIDEO.matcher(id).matches()) {
@@ -111,7 +99,7 @@ class YouTubeCollector implements Collector {
             }
         }
         List<String> channels = new ArrayList<>();
-        for (String c : strings(settings, "channels", "a channel id like \"UCxxxxxxxxxxxxxxxxxxxxxx\"")) {
+        for (String c : SettingsCheck.strings(settings, "channels", "a channel id like \"UCxxxxxxxxxxxxxxxxxxxxxx\"")) {
             if (!CHANNEL.matcher(c).matches()) {
                 throw SourceService.problem("settings.channels", "'" + c + "' is not a channel id; write the id "
                         + "that starts with UC and has 24 characters (the channel page's \"Share channel\" > "
@@ -161,24 +149,6 @@ class YouTubeCollector implements Collector {
         return out;
     }
 
-    private static List<String> strings(JsonNode settings, String field, String what) {
-        JsonNode node = settings.get(field);
-        if (node == null || node.isNull()) {
-            return List.of();
-        }
-        if (!node.isArray()) {
-            throw SourceService.problem("settings." + field, field + " is a list; write each as " + what + ".");
-        }
-        List<String> out = new ArrayList<>();
-        for (JsonNode n : node) {
-            if (!n.isTextual() || n.asText().isBlank()) {
-                throw SourceService.problem("settings." + field, "Each of " + field + " is " + what + ".");
-            }
-            out.add(n.asText().strip());
-        }
-        return out;
-    }
-
     private static int integer(JsonNode settings, String field, int fallback, int min, int max, String what) {
         JsonNode n = settings.get(field);
         if (n == null || n.isNull()) {
@@ -199,7 +169,7 @@ class YouTubeCollector implements Collector {
         }
         Run run = new Run(context, key);
         Instant now = context.clock().instant();
-        Optional<Instant> blocked = context.cursor(QUOTA_BLOCKED).flatMap(YouTubeCollector::instant);
+        Optional<Instant> blocked = context.cursor(QUOTA_BLOCKED).flatMap(PostParts::instant);
         if (blocked.isPresent() && now.isBefore(blocked.get())) {
             throw new CollectException(CollectException.Outcome.FAILED, "The YouTube quota of this API key's project "
                     + "is spent; it resets at midnight Pacific Time (" + blocked.get() + "), and no request is made "
@@ -255,14 +225,14 @@ class YouTubeCollector implements Collector {
         Map<String, Instant> found = new LinkedHashMap<>();
         context.cursor(SEARCH_VIDEOS).ifPresent(v -> {
             try {
-                JSON.readTree(v).fields().forEachRemaining(f -> instant(f.getValue().asText())
+                JSON.readTree(v).fields().forEachRemaining(f -> PostParts.instant(f.getValue().asText())
                         .ifPresent(t -> found.put(f.getKey(), t)));
             } catch (IOException e) {
                 // an unreadable list is rebuilt by the next search
             }
         });
         Duration every = Duration.parse(settings.path("searchEvery").asText(DEFAULT_SEARCH_EVERY.toString()));
-        Optional<Instant> last = context.cursor(SEARCH_LAST).flatMap(YouTubeCollector::instant);
+        Optional<Instant> last = context.cursor(SEARCH_LAST).flatMap(PostParts::instant);
         if (last.isEmpty() || !now.isBefore(last.get().plus(every))) {
             Set<String> queries = new LinkedHashSet<>();
             Map<String, String> langs = new LinkedHashMap<>();
@@ -298,7 +268,7 @@ class YouTubeCollector implements Collector {
                 }
                 for (JsonNode item : items(answer, "the search for videos about " + q)) {
                     String id = item.path("id").path("videoId").asText("");
-                    Optional<Instant> published = instant(item.path("snippet").path("publishedAt").asText(""));
+                    Optional<Instant> published = PostParts.instant(item.path("snippet").path("publishedAt").asText(""));
                     if (VIDEO.matcher(id).matches()) {
                         found.putIfAbsent(id, published.orElse(now));
                     }
@@ -341,7 +311,7 @@ class YouTubeCollector implements Collector {
      */
     private void threads(Run run, String key, String filter, String video, String what) {
         CollectContext context = run.context;
-        Optional<Instant> since = context.cursor(key).flatMap(YouTubeCollector::instant);
+        Optional<Instant> since = context.cursor(key).flatMap(PostParts::instant);
         Instant newest = null;
         String pageToken = null;
         boolean reachedSeen = false;
@@ -356,7 +326,7 @@ class YouTubeCollector implements Collector {
             Map<String, NewPost> posts = new LinkedHashMap<>();
             for (JsonNode thread : items(answer, what)) {
                 JsonNode top = thread.path("snippet").path("topLevelComment");
-                Optional<Instant> published = instant(top.path("snippet").path("publishedAt").asText(""));
+                Optional<Instant> published = PostParts.instant(top.path("snippet").path("publishedAt").asText(""));
                 boolean isNew = since.isEmpty() || published.isEmpty() || !published.get().isBefore(since.get());
                 if (!isNew) {
                     reachedSeen = true;
@@ -446,18 +416,13 @@ class YouTubeCollector implements Collector {
         if (text.isEmpty()) {
             return null;
         }
-        if (text.length() > MAX_TEXT) {
-            text = text.substring(0, MAX_TEXT - 1) + "…";
-        }
+        text = PostParts.capped(text);
         String videoId = s.hasNonNull("videoId") ? s.get("videoId").asText() : video;
         String url = videoId == null ? null : "https://www.youtube.com/watch?v=" + videoId + "&lc=" + id;
         String name = s.path("authorDisplayName").asText("").strip();
         String channel = s.path("authorChannelId").path("value").asText("").strip();
         String handle = !channel.isEmpty() ? channel : !name.isEmpty() ? name : "unknown";
-        Instant published = instant(s.path("publishedAt").asText("")).orElse(now);
-        if (published.isAfter(now.plus(Duration.ofDays(1)))) {
-            published = now;
-        }
+        Instant published = PostParts.published(PostParts.instant(s.path("publishedAt").asText("")).orElse(null), now);
         Metrics metrics = new Metrics(count(s, "likeCount"), null, replies, null);
         String parent = s.hasNonNull("parentId") ? s.get("parentId").asText() : null;
         return new NewPost(KIND, id, url, new Author(handle, name.isEmpty() ? handle : name, null), text, null,
@@ -467,14 +432,6 @@ class YouTubeCollector implements Collector {
     private static Integer count(JsonNode node, String field) {
         JsonNode v = node.get(field);
         return v != null && v.canConvertToInt() ? v.asInt() : null;
-    }
-
-    static Optional<Instant> instant(String v) {
-        try {
-            return Optional.of(Instant.parse(v));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 
     private static String encode(String s) {

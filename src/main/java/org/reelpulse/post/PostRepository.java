@@ -241,8 +241,9 @@ public class PostRepository {
                 .fetch(PostRepository::toPost);
     }
 
+    /** Posts stored, tombstones left out. */
     public long count() {
-        return db.fetchCount(POST);
+        return db.fetchCount(POST, POST.DELETED_AT.isNull());
     }
 
     public long maxSeq() {

@@ -53,7 +53,8 @@ public class PostIndexer {
 
     /**
      * Indexes until the index has every change in the database, committing every
-     * {@link SearchProperties#commitEvery()} posts and at the end; returns the number of posts indexed.
+     * {@link SearchProperties#commitEvery()} posts and at the end; returns the number of posts indexed
+     * (tombstones, whose documents it removes, left out).
      */
     public synchronized int catchUp() throws IOException {
         int total = 0;
@@ -62,7 +63,7 @@ public class PostIndexer {
         List<Post> batch;
         while (!(batch = posts.findAfterSeq(seq, properties.batchSize())).isEmpty()) {
             seq = stage(batch);
-            total += batch.size();
+            total += (int) batch.stream().filter(p -> !p.isTombstone()).count();
             uncommitted += batch.size();
             if (uncommitted >= properties.commitEvery()) {
                 index.commit(seq);

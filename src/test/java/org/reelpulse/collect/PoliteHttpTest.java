@@ -129,6 +129,35 @@ class PoliteHttpTest {
     }
 
     @Test
+    void shouldCountABodyThatStallsAsATimeoutAndTryAgain() {
+        PoliteHttp impatient = new PoliteHttp(CollectTesting.properties(true, Duration.ofMillis(300)),
+                new SsrfGuard(true), CollectTesting.clock(), sleeper);
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        server.then(ex -> {
+            // the headers and half the body at once, then nothing: the read timeout alone would wait forever
+            ex.sendResponseHeaders(200, 1000);
+            ex.getResponseBody().write(new byte[500]);
+            ex.getResponseBody().flush();
+            try {
+                never.await(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, body(200, Map.of(), ok()));
+        PoliteHttp.Session s = impatient.session();
+
+        PoliteHttp.Response r = s.get(server.uri("/stalls"), Map.of());
+        never.countDown();
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(new String(ok(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(s.requests()).isEqualTo(2);
+        assertThat(sleeper.waits).hasSize(1);
+        assertThat(Thread.currentThread().isInterrupted()).as("no interrupt left behind").isFalse();
+    }
+
+    @Test
     void shouldWaitForTheResetWhenTheRateLimitIsSpent() {
         // Mastodon: remaining 0, reset as an ISO instant 45 s after the fixed clock
         server.then(body(200, Map.of("X-RateLimit-Limit", "300", "X-RateLimit-Remaining", "0",

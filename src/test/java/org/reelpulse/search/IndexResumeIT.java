@@ -47,6 +47,8 @@ class IndexResumeIT extends StagesOffContext {
 
         PostIndex index = new PostIndex(FSDirectory.open(dir), QueryAnalyzers.create());
         PostIndexer indexer = new PostIndexer(index, posts, analyses, props, labels);
+        // posts of other tests share the database; a tombstone among the first ten has no document
+        long live = posts.findAfterSeq(0, 10).stream().filter(p -> !p.isTombstone()).count();
         assertThat(indexer.indexBatch()).isEqualTo(10);
         long committed = index.watermark();
 
@@ -59,16 +61,16 @@ class IndexResumeIT extends StagesOffContext {
         // restart on the same folder
         PostIndex reopened = new PostIndex(FSDirectory.open(dir), QueryAnalyzers.create());
         assertThat(reopened.watermark()).isEqualTo(committed);
-        assertThat(reopened.size()).isEqualTo(10);
+        assertThat(reopened.size()).isEqualTo(live);
         PostIndexer resumed = new PostIndexer(reopened, posts, analyses, props,
                 labels);
-        assertThat(resumed.catchUp()).isEqualTo(posts.count() - 10);
+        assertThat(resumed.catchUp()).isEqualTo(posts.count() - live);
 
         assertThat(reopened.size()).isEqualTo((int) posts.count());
         assertThat(reopened.watermark()).isEqualTo(posts.maxSeq());
         for (Post p : posts.findAfterSeq(0, 1000)) {
             int copies = reopened.read(s -> s.getIndexReader().docFreq(new Term(IndexFields.ID, Long.toString(p.id()))));
-            assertThat(copies).as("documents of post %s", p.id()).isEqualTo(1);
+            assertThat(copies).as("documents of post %s", p.id()).isEqualTo(p.isTombstone() ? 0 : 1);
         }
         reopened.close();
     }
