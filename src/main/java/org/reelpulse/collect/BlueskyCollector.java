@@ -456,12 +456,7 @@ class BlueskyCollector implements Collector {
                 byUri.putIfAbsent(post.externalId(), post);
             }
         }
-        if (skipped > 0) {
-            context.skip(skipped);
-        }
-        if (!byUri.isEmpty()) {
-            context.store(new ArrayList<>(byUri.values()));
-        }
+        context.storePage(byUri.values(), skipped);
     }
 
     /** Whether the author carries the self-label asking not to be shown to logged-out viewers. */

@@ -144,6 +144,19 @@ public final class CollectContext {
     }
 
     /**
+     * One page read: its posts (each once) stored, and the items it left out on purpose counted as
+     * {@linkplain #skip skipped}.
+     */
+    public void storePage(java.util.Collection<NewPost> page, int skipped) {
+        if (skipped > 0) {
+            skip(skipped);
+        }
+        if (!page.isEmpty()) {
+            store(new ArrayList<>(page));
+        }
+    }
+
+    /**
      * Items seen but left out on purpose (an author who opted out of indexing): they count as seen, never
      * as new, and do not make the run degraded.
      */

@@ -333,12 +333,7 @@ class MastodonCollector implements Collector {
                 byUri.putIfAbsent(post.externalId(), post);
             }
         }
-        if (skipped > 0) {
-            context.skip(skipped);
-        }
-        if (!byUri.isEmpty()) {
-            context.store(new ArrayList<>(byUri.values()));
-        }
+        context.storePage(byUri.values(), skipped);
     }
 
     /** A status as a post, or null when it has no global uri or no text to analyse. */

@@ -400,12 +400,7 @@ class XCollector implements Collector {
                 byId.putIfAbsent(p.externalId(), p);
             }
         }
-        if (unreadable > 0) {
-            context.skip(unreadable);
-        }
-        if (!byId.isEmpty()) {
-            context.store(new ArrayList<>(byId.values()));
-        }
+        context.storePage(byId.values(), unreadable);
         JsonNode errors = answer.path("errors");
         if (errors.isArray() && !errors.isEmpty()) {
             List<String> said = new ArrayList<>();
