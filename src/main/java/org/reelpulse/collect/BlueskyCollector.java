@@ -201,7 +201,8 @@ class BlueskyCollector implements Collector {
         context.settings().path("accounts").forEach(a -> accounts.add(a.asText()));
         if (searches.isEmpty() && accounts.isEmpty()) {
             context.warn("Nothing to look for: the source has no settings.queries or settings.accounts, and no "
-                    + "tracked event gives words or hashtags to search.");
+                    + "tracked event gives words or hashtags to search (an event whose window has ended asks for "
+                    + "nothing).");
             return;
         }
         Reader reader = new Reader(context, base);

@@ -133,7 +133,7 @@ class HackerNewsCollector implements Collector {
         List<String> queries = queries(context);
         if (queries.isEmpty()) {
             context.warn("The Hacker News source '" + context.source().name() + "' has nothing to search for: give "
-                    + "settings.queries, or track an event with a query.");
+                    + "settings.queries, or track an event (with a query, its window still open).");
         }
         long now = context.clock().instant().getEpochSecond();
         for (String q : queries) {

@@ -196,7 +196,7 @@ public class PoliteHttp {
             try {
                 guard.check(uri);
             } catch (SsrfGuard.Refused e) {
-                throw new CollectException(CollectException.Outcome.FAILED, "Refused to fetch " + uri + ": "
+                throw new CollectException(CollectException.Outcome.FAILED, "Cannot fetch " + uri + ": "
                         + e.getMessage() + ".", e);
             }
             String host = uri.getHost().toLowerCase(Locale.ROOT);

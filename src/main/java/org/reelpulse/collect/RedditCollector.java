@@ -180,7 +180,7 @@ class RedditCollector implements Collector {
             List<String> queries = queries(context);
             if (queries.isEmpty()) {
                 context.warn("The Reddit source '" + context.source().name() + "' has nothing to search for: give "
-                        + "settings.queries, or track an event with a query.");
+                        + "settings.queries, or track an event (with a query, its window still open).");
             }
             for (String q : queries) {
                 String query = "q=" + encode(q) + "&sort=new&" + paging;

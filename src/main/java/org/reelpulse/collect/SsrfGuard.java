@@ -50,7 +50,8 @@ public class SsrfGuard {
         try {
             addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
-            throw new Refused("the host '" + host + "' is unknown");
+            throw new Refused("the host '" + host + "' is unknown: check the address, and that this node can "
+                    + "resolve names and reach the internet");
         }
         for (InetAddress a : addresses) {
             if (isInternal(a)) {

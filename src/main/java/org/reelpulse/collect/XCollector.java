@@ -194,7 +194,7 @@ class XCollector implements Collector {
         List<String> queries = queries(context);
         if (queries.isEmpty()) {
             context.warn("Nothing to look for: the source has no settings.queries, and no tracked event gives words "
-                    + "or hashtags to search.");
+                    + "or hashtags to search (an event whose window has ended asks for nothing).");
             return;
         }
         Map<String, String> headers = new LinkedHashMap<>();

@@ -100,14 +100,13 @@ public class PostRepository {
                     }
                     continue;
                 }
-                if (recogniseCrossPosts && hash != null
-                        && crossPost(tx, p, hash, fingerprints.get(p.source() + '\u0000' + p.author().handle() + '\u0000' + hash))) {
+                String author = p.source() + '\u0000' + p.author().handle() + '\u0000' + hash;
+                if (recogniseCrossPosts && hash != null && crossPost(tx, p, hash, fingerprints.get(author))) {
                     crossPosts++;
                     continue;
                 }
                 if (hash != null) {
-                    fingerprints.putIfAbsent(p.source() + '\u0000' + p.author().handle() + '\u0000' + hash,
-                            p.publishedAt());
+                    fingerprints.putIfAbsent(author, p.publishedAt());
                 }
                 tx.insertInto(POST)
                         .set(POST.SEQ, SeqOrder.next())
@@ -175,10 +174,13 @@ public class PostRepository {
         return false;
     }
 
-    /** Whether the same author posted the same text on the same platform within the window, stored or earlier in the batch. */
+    /**
+     * Whether the same author posted the same text on the same platform within the window: stored before,
+     * or earlier in this batch.
+     */
     private static boolean crossPost(DSLContext tx, NewPost p, String hash, Instant earlierInBatch) {
-        if (earlierInBatch != null
-                && java.time.Duration.between(earlierInBatch, p.publishedAt()).abs().compareTo(CROSS_POST_WINDOW) <= 0) {
+        if (earlierInBatch != null && java.time.Duration.between(earlierInBatch, p.publishedAt()).abs()
+                .compareTo(CROSS_POST_WINDOW) <= 0) {
             return true;
         }
         OffsetDateTime at = p.publishedAt().atOffset(ZoneOffset.UTC);
