@@ -242,14 +242,15 @@ class SourceRepository {
 
     /**
      * The median of (collected_at - published_at) over the posts each configured source (by name) stored
-     * since {@code since}; a source that stored none has no entry.
+     * since {@code since} that were also published since then, so the old posts a first run reads back do
+     * not count as lag; a source that stored none has no entry.
      */
     Map<String, Duration> lag(Instant since) {
         Field<BigDecimal> seconds = DSL.percentileCont(BigDecimal.valueOf(0.5)).withinGroupOrderBy(
                 DSL.extract(POST.COLLECTED_AT, DatePart.EPOCH).minus(DSL.extract(POST.PUBLISHED_AT, DatePart.EPOCH)));
         Map<String, Duration> out = new LinkedHashMap<>();
         db.select(POST.SOURCE_NAME, seconds).from(POST)
-                .where(POST.SOURCE_NAME.isNotNull(), POST.COLLECTED_AT.ge(at(since)))
+                .where(POST.SOURCE_NAME.isNotNull(), POST.COLLECTED_AT.ge(at(since)), POST.PUBLISHED_AT.ge(at(since)))
                 .groupBy(POST.SOURCE_NAME)
                 .forEach(r -> {
                     if (r.value2() != null) {

@@ -83,7 +83,8 @@ public class SourcesView extends VerticalLayout {
         setSizeFull();
         Paragraph intro = new Paragraph("Times are UTC. Each source is asked for what is new on its schedule (an interval like "
                 + "PT15M, or six cron fields read in UTC). Today counts the items stored as new since midnight UTC; "
-                + "lag is the median time between a post's publication and its collection, over the last 24 hours. "
+                + "lag is the median time between a post's publication and its collection, over the posts published in "
+                + "the last 24 hours. "
                 + "Suggested sources from the catalog start paused: test one, give credentials where it needs them, "
                 + "then resume it.");
         intro.addClassName("rp-muted");
