@@ -6,8 +6,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -39,7 +42,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * tracked events' terms, newest first. Later runs ask only for what is newer than the newest fullname seen
  * per listing ({@code before}); when that item is gone (deleted or removed, so Reddit cannot place {@code
  * before}) they read from the top and stop at the first item already seen. Deleted and removed items
- * become tombstones; crossposts collapse into their original.
+ * become tombstones; crossposts collapse into their original. At the end of each run the items stored in
+ * the last {@code recheck} window (the newest {@value #RECHECK_MAX}, kept in the cursors {@code recheck:<n>})
+ * are asked for again through {@code /api/info}, 100 a request: one deleted or removed since becomes a
+ * tombstone, the others are offered again so the store takes an edit and refreshes the counts.
  */
 @Component
 class RedditCollector implements Collector {
@@ -53,6 +59,17 @@ class RedditCollector implements Collector {
     static final String NEW = "new";
     static final String SEARCH = "search";
     static final String COMMENTS = "comments";
+    /** The re-check window by default; {@code PT0S} turns the re-check off. */
+    static final Duration RECHECK = Duration.ofDays(2);
+    static final Duration RECHECK_LONGEST = Duration.ofDays(7);
+    /** At most this many recent items are asked for again each run: 3 requests. */
+    static final int RECHECK_MAX = 300;
+    /** /api/info takes at most 100 fullnames a request. */
+    static final int INFO_IDS = 100;
+    static final String RECHECK_KEY = "recheck:";
+    /** A cursor value's length at most. */
+    static final int CURSOR_CHARS = 4000;
+    private static final Pattern FULLNAME = Pattern.compile("t[13]_[a-z0-9]+");
     private static final Set<String> LISTINGS = Set.of(NEW, SEARCH, COMMENTS);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SUBREDDIT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_]{1,20}");
@@ -79,7 +96,8 @@ class RedditCollector implements Collector {
 
     @Override
     public JsonNode checkSettings(String baseUrl, JsonNode settings, SsrfGuard guard) {
-        SettingsCheck.only(settings, "A Reddit source", "subreddits", "queries", "listings", "authUrl", "username");
+        SettingsCheck.only(settings, "A Reddit source", "subreddits", "queries", "listings", "authUrl", "username",
+                "recheck");
         List<String> subreddits = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (String s : SettingsCheck.strings(settings, "subreddits", "a subreddit's name like \"movies\" (without r/)")) {
@@ -137,6 +155,7 @@ class RedditCollector implements Collector {
         ArrayNode l = out.putArray("listings");
         listings.forEach(l::add);
         out.put("authUrl", authUrl);
+        out.put("recheck", recheck(settings).toString());
         JsonNode user = settings.get("username");
         if (user != null && !user.isNull()) {
             String u = user.isTextual() ? user.asText().strip().replaceFirst("^/?u/", "") : "";
@@ -147,6 +166,30 @@ class RedditCollector implements Collector {
             out.put("username", u);
         }
         return out;
+    }
+
+    /** settings.recheck: an ISO-8601 duration from PT0S (off) to P7D, by default P2D. */
+    private static Duration recheck(JsonNode settings) {
+        JsonNode node = settings.get("recheck");
+        if (node == null || node.isNull()) {
+            return RECHECK;
+        }
+        String advice = "recheck is how long stored items are asked for again (deletions, edits, counts), an "
+                + "ISO-8601 duration from \"PT0S\" (off) to \"P7D\", like \"P2D\" or \"PT12H\"";
+        if (!node.isTextual()) {
+            throw SourceService.problem("settings.recheck", advice + "; " + node + " is not.");
+        }
+        Duration d;
+        try {
+            d = Duration.parse(node.asText().strip());
+        } catch (DateTimeParseException e) {
+            throw SourceService.problem("settings.recheck", advice + "; '" + node.asText() + "' is not.");
+        }
+        if (d.isNegative() || d.compareTo(RECHECK_LONGEST) > 0) {
+            throw SourceService.problem("settings.recheck", advice + "; '" + node.asText() + "' is "
+                    + (d.isNegative() ? "negative." : "longer."));
+        }
+        return d;
     }
 
     /**
@@ -167,13 +210,33 @@ class RedditCollector implements Collector {
         String base = context.source().baseUrl() == null ? API : context.source().baseUrl();
         base = base.replaceAll("/+$", "");
         Api api = new Api(context, URI.create(settings.path("authUrl").asText(TOKEN_URL)), userAgent(settings));
+        Duration window = Duration.parse(settings.path("recheck").asText(RECHECK.toString()));
+        Recent recent = window.isZero() ? null : Recent.read(context, window);
+        // what earlier runs stored: the items this run's listings bring are fresh and wait for the next run
+        List<String> earlier = recent == null ? List.of() : recent.names();
+        try {
+            listings(api, base, recent);
+        } finally {
+            if (recent != null) {
+                recent.write(context); // what was stored is asked for again even when a listing failed
+            }
+        }
+        if (recent != null) {
+            recheck(api, base, recent, earlier);
+            recent.write(context);
+        }
+    }
+
+    private void listings(Api api, String base, Recent recent) {
+        CollectContext context = api.context;
+        JsonNode settings = context.settings();
         List<String> subreddits = new ArrayList<>();
         settings.path("subreddits").forEach(s -> subreddits.add(s.asText()));
         Set<String> listings = new LinkedHashSet<>();
         settings.path("listings").forEach(l -> listings.add(l.asText()));
         String paging = "limit=" + LIMIT + "&raw_json=1";
         for (String sub : listings.contains(NEW) ? subreddits : List.<String>of()) {
-            read(api, "new:" + sub.toLowerCase(Locale.ROOT), URI.create(base + "/r/" + sub + "/new?" + paging),
+            read(api, recent, "new:" + sub.toLowerCase(Locale.ROOT), URI.create(base + "/r/" + sub + "/new?" + paging),
                     "the new posts of r/" + sub);
         }
         if (listings.contains(SEARCH)) {
@@ -185,18 +248,18 @@ class RedditCollector implements Collector {
             for (String q : queries) {
                 String query = "q=" + encode(q) + "&sort=new&" + paging;
                 if (subreddits.isEmpty()) {
-                    read(api, key("search:", q), URI.create(base + "/search?" + query + "&type=link"),
+                    read(api, recent, key("search:", q), URI.create(base + "/search?" + query + "&type=link"),
                             "the search for '" + q + "'");
                 }
                 for (String sub : subreddits) {
-                    read(api, key("search:" + sub.toLowerCase(Locale.ROOT) + ":", q),
+                    read(api, recent, key("search:" + sub.toLowerCase(Locale.ROOT) + ":", q),
                             URI.create(base + "/r/" + sub + "/search?" + query + "&restrict_sr=1"),
                             "the search for '" + q + "' in r/" + sub);
                 }
             }
         }
         for (String sub : listings.contains(COMMENTS) ? subreddits : List.<String>of()) {
-            read(api, "comments:" + sub.toLowerCase(Locale.ROOT), URI.create(base + "/r/" + sub + "/comments?" + paging),
+            read(api, recent, "comments:" + sub.toLowerCase(Locale.ROOT), URI.create(base + "/r/" + sub + "/comments?" + paging),
                     "the new comments of r/" + sub);
         }
     }
@@ -243,7 +306,7 @@ class RedditCollector implements Collector {
      * item is gone", so then, and on a first run, the listing is read from the top, newest first, following
      * {@code after} until the first item already seen (or max-pages), and the cursor is set once all is stored.
      */
-    private void read(Api api, String key, URI first, String what) {
+    private void read(Api api, Recent recent, String key, URI first, String what) {
         CollectContext context = api.context;
         Optional<String> since = context.cursor(key);
         if (since.isPresent()) {
@@ -258,7 +321,7 @@ class RedditCollector implements Collector {
                     break;
                 }
                 any = true;
-                store(context, l.children());
+                store(context, l.children(), recent);
                 String top = name(l.children().get(0));
                 context.cursor(key, top);
                 url = param(first, "before", top);
@@ -287,7 +350,7 @@ class RedditCollector implements Collector {
             if (newest == null && !fresh.isEmpty()) {
                 newest = name(fresh.get(0));
             }
-            store(context, fresh);
+            store(context, fresh, recent);
             if (done || l.children().isEmpty() || l.after() == null) {
                 done = true;
                 break;
@@ -324,7 +387,7 @@ class RedditCollector implements Collector {
      * or removed items as tombstones; items marked NSFW (over_18) skipped, since Reddit's terms want a
      * separate agreement for them.
      */
-    private static void store(CollectContext context, List<JsonNode> children) {
+    private static void store(CollectContext context, List<JsonNode> children, Recent recent) {
         Map<String, NewPost> byName = new LinkedHashMap<>();
         int skipped = 0;
         Instant now = context.clock().instant();
@@ -343,12 +406,15 @@ class RedditCollector implements Collector {
                 }
             }
             String name = item.path("name").asText("");
-            if (!name.matches("t[13]_[a-z0-9]+")) {
+            if (!FULLNAME.matcher(name).matches()) {
                 skipped++;
                 continue;
             }
             if (deleted(item)) {
                 context.delete(name);
+                if (recent != null) {
+                    recent.forget(name);
+                }
                 continue;
             }
             if (item.path("over_18").asBoolean(false)) {
@@ -367,6 +433,112 @@ class RedditCollector implements Collector {
         }
         if (!byName.isEmpty()) {
             context.store(new ArrayList<>(byName.values()));
+            if (recent != null) {
+                byName.values().forEach(p -> recent.add(p.externalId(), p.publishedAt()));
+            }
+        }
+    }
+
+    /**
+     * The re-check: the recent items of earlier runs asked for again through {@code /api/info}, {@value #INFO_IDS} a request,
+     * and handed to {@link #store} like a listing's page (deleted or removed: a tombstone; else offered
+     * again). An id Reddit leaves out of the answer stays as it is.
+     */
+    private void recheck(Api api, String base, Recent recent, List<String> names) {
+        for (int from = 0; from < names.size(); from += INFO_IDS) {
+            List<String> ids = names.subList(from, Math.min(names.size(), from + INFO_IDS));
+            URI url = URI.create(base + "/api/info?id=" + String.join(",", ids) + "&raw_json=1");
+            Listing l = api.listing(url, "the re-check of " + ids.size() + " recent items");
+            if (l == null) {
+                return;
+            }
+            store(api.context, l.children(), recent);
+        }
+    }
+
+    /**
+     * The fullnames stored in the last window with their publication time (or the time they were seen),
+     * newest first, at most {@value #RECHECK_MAX}; kept in the cursors {@code recheck:0}, {@code recheck:1}…
+     * as {@code <fullname>:<epoch seconds>} separated by spaces, each value within the cursor's 4,000
+     * characters.
+     */
+    static final class Recent {
+        private final Map<String, Long> times = new LinkedHashMap<>();
+        private final Instant now;
+        private final Duration window;
+        private int keys;
+
+        private Recent(Instant now, Duration window) {
+            this.now = now;
+            this.window = window;
+        }
+
+        static Recent read(CollectContext context, Duration window) {
+            Recent r = new Recent(context.clock().instant(), window);
+            for (int i = 0;; i++) {
+                Optional<String> v = context.cursor(RECHECK_KEY + i);
+                if (v.isEmpty() || v.get().isEmpty()) {
+                    break;
+                }
+                r.keys = i + 1;
+                for (String entry : v.get().split(" ")) {
+                    int colon = entry.lastIndexOf(':');
+                    if (colon > 0) {
+                        try {
+                            r.add(entry.substring(0, colon), Instant.ofEpochSecond(Long.parseLong(entry.substring(
+                                    colon + 1))));
+                        } catch (NumberFormatException | java.time.DateTimeException e) {
+                            // an entry that cannot be read is left out
+                        }
+                    }
+                }
+            }
+            return r;
+        }
+
+        void add(String name, Instant published) {
+            Instant at = published == null || published.isAfter(now) ? now : published;
+            if (FULLNAME.matcher(name).matches() && !at.isBefore(now.minus(window))) {
+                times.merge(name, at.getEpochSecond(), Math::max);
+            }
+        }
+
+        void forget(String name) {
+            times.remove(name);
+        }
+
+        /** Newest first, at most {@value #RECHECK_MAX}, none older than the window. */
+        List<String> names() {
+            long oldest = now.minus(window).getEpochSecond();
+            return times.entrySet().stream().filter(e -> e.getValue() >= oldest)
+                    .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                            .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                    .limit(RECHECK_MAX).map(Map.Entry::getKey).toList();
+        }
+
+        /** Writes the cursors anew; keys no longer needed are emptied. */
+        void write(CollectContext context) {
+            List<String> values = new ArrayList<>();
+            StringBuilder b = new StringBuilder();
+            for (String name : names()) {
+                String entry = name + ":" + times.get(name);
+                if (b.length() > 0 && b.length() + 1 + entry.length() > CURSOR_CHARS) {
+                    values.add(b.toString());
+                    b.setLength(0);
+                }
+                b.append(b.length() == 0 ? "" : " ").append(entry);
+            }
+            if (b.length() > 0) {
+                values.add(b.toString());
+            }
+            for (int i = 0; i < Math.max(keys, values.size()); i++) {
+                String key = RECHECK_KEY + i;
+                String value = i < values.size() ? values.get(i) : "";
+                if (!value.equals(context.cursor(key).orElse(""))) {
+                    context.cursor(key, value);
+                }
+            }
+            keys = values.size();
         }
     }
 
@@ -482,6 +654,11 @@ class RedditCollector implements Collector {
                 // Reddit sends a subreddit that does not exist on to a search for subreddits
                 context.warn("Reddit sent " + what + " (" + url.getPath() + ") on to " + r.uri().getPath()
                         + ": the subreddit does not exist; check settings.subreddits.");
+                return null;
+            }
+            if ((status == 403 || status == 404) && url.getPath().endsWith("/api/info")) {
+                context.warn("Reddit answered " + status + " for " + what + " (" + url.getPath() + "); the next run "
+                        + "asks again.");
                 return null;
             }
             if (status == 403 || status == 404) {

@@ -38,6 +38,20 @@ class RedditCollectorTest {
     private final RedditCollector collector = new RedditCollector(properties);
     private final CollectTesting.MapCursors cursors = new CollectTesting.MapCursors();
     private final CollectTesting.ListSink sink = new CollectTesting.ListSink();
+    /** Every post offered to the store, in order, the ones the store already had included. */
+    private final List<NewPost> offered = new CopyOnWriteArrayList<>();
+    private final CollectContext.PostSink offering = new CollectContext.PostSink() {
+        @Override
+        public org.reelpulse.post.InsertOutcome insertNew(List<NewPost> posts) {
+            offered.addAll(posts);
+            return sink.insertNew(posts);
+        }
+
+        @Override
+        public boolean tombstone(String source, String externalId) {
+            return sink.tombstone(source, externalId);
+        }
+    };
     /** The bodies of the token requests, as the server read them. */
     private final List<String> tokenForms = new CopyOnWriteArrayList<>();
 
@@ -116,7 +130,7 @@ class RedditCollectorTest {
         JsonNode checked = collector.checkSettings(null, new ObjectMapper().valueToTree(s), new SsrfGuard(true));
         CollectSource source = new CollectSource(1, RedditCollector.KIND, "Reddit film", server.uri("/").toString(),
                 checked, List.of(), Duration.ofMinutes(15), true, CollectSource.NEW, null, null, null, null, null, null);
-        return new CollectContext(source, credentials, http.session(), cursors, sink, clock, watch);
+        return new CollectContext(source, credentials, http.session(), cursors, offering, clock, watch);
     }
 
     private CollectContext context(Map<String, Object> settings) {
@@ -542,13 +556,15 @@ class RedditCollectorTest {
         ok.putArray("subreddits").add("r/movies").add("/r/Filmmakers").add("Movies");
         JsonNode checked = collector.checkSettings(null, ok, strict);
         assertThat(checked.toString()).isEqualTo("{\"subreddits\":[\"movies\",\"Filmmakers\"],\"queries\":[],"
-                + "\"listings\":[\"new\"],\"authUrl\":\"https://www.reddit.com/api/v1/access_token\"}");
+                + "\"listings\":[\"new\"],\"authUrl\":\"https://www.reddit.com/api/v1/access_token\","
+                + "\"recheck\":\"PT48H\"}");
         ObjectNode siteWide = JsonNodeFactory.instance.objectNode();
         siteWide.putArray("queries").add(" Lionsgate Runway ");
         siteWide.put("username", "u/reelpulse_bot");
         assertThat(collector.checkSettings(null, siteWide, strict).toString()).isEqualTo("{\"subreddits\":[],"
                 + "\"queries\":[\"Lionsgate Runway\"],\"listings\":[\"search\"],"
-                + "\"authUrl\":\"https://www.reddit.com/api/v1/access_token\",\"username\":\"reelpulse_bot\"}");
+                + "\"authUrl\":\"https://www.reddit.com/api/v1/access_token\",\"recheck\":\"PT48H\","
+                + "\"username\":\"reelpulse_bot\"}");
 
         ObjectNode badSub = JsonNodeFactory.instance.objectNode();
         badSub.putArray("subreddits").add("https://reddit.com/r/movies");
@@ -574,6 +590,134 @@ class RedditCollectorTest {
         ObjectNode unknown = ok.deepCopy();
         unknown.put("sort", "hot");
         assertField(unknown, "settings.sort");
+    }
+
+    /** A day after the template's posts (2024-09-18T16:00Z) and comments (20:00Z): inside the default window. */
+    private static Clock dayAfter() {
+        return Clock.fixed(Instant.parse("2024-09-19T12:00:00Z"), ZoneOffset.UTC);
+    }
+
+    private CollectContext recent(Map<String, Object> settings) {
+        Map<String, Object> s = new LinkedHashMap<>(Map.of("subreddits", List.of("movies")));
+        s.putAll(settings);
+        return context(s, credentials(), dayAfter(), List.of());
+    }
+
+    private List<String> infoPaths() {
+        return paths().stream().filter(p -> p.startsWith("/api/info")).toList();
+    }
+
+    @Test
+    void shouldTombstoneWhatWasDeletedSinceAndOfferAnEditAgainAfterARestart() {
+        server.then(token("t", 3600), page(null, post("1fk2b1c", "Lionsgate x Runway", "First take"),
+                post("1fk2b1b", "Runway deal", "Will be removed"), comment("lnv8x2k", "Unions will hate it", "crew")),
+                page(null, comment("lnv8x2k", "Unions will hate it", "crew")));
+        CollectContext first = recent(Map.of("listings", List.of("new", "comments")));
+        collector.collect(first);
+        assertThat(infoPaths()).as("what this run read is fresh: asked for from the next run on").isEmpty();
+        assertThat(cursors.values.get("recheck:0")).isEqualTo(
+                "t1_lnv8x2k:1726680000 t3_1fk2b1c:1726675200 t3_1fk2b1b:1726675200");
+        server.requests.clear();
+
+        // a restart: a new collector (no token cached) with the same cursors
+        RedditCollector restarted = new RedditCollector(properties);
+        server.then(token("t2", 3600),
+                page(null, post("1fk2b1d", "New since", "")), page(null), page(null),
+                page(null, comment("lnv8x2k", "Unions will hate it", "crew")),
+                page(null, post("1fk2b1c", "Lionsgate x Runway", "Edited: first take, now with the contract"),
+                        post("1fk2b1b", "Runway deal", "[removed]", "[deleted]", "")
+                                .replace("\"removed_by_category\":null", "\"removed_by_category\":\"moderator\"")));
+        CollectContext second = recent(Map.of("listings", List.of("new", "comments")));
+        JsonNode checked = second.settings();
+        restarted.collect(new CollectContext(second.source(), credentials(), http.session(), cursors, offering,
+                dayAfter(), List.of()));
+
+        assertThat(checked.path("recheck").asText()).isEqualTo("PT48H");
+        assertThat(paths()).containsExactly("/api/v1/access_token",
+                "/r/movies/new?limit=100&raw_json=1&before=t3_1fk2b1c",
+                "/r/movies/new?limit=100&raw_json=1&before=t3_1fk2b1d",
+                "/r/movies/comments?limit=100&raw_json=1&before=t1_lnv8x2k",
+                "/r/movies/comments?limit=100&raw_json=1",
+                "/api/info?id=t1_lnv8x2k,t3_1fk2b1c,t3_1fk2b1b&raw_json=1");
+        assertThat(infoPaths()).containsExactly("/api/info?id=t1_lnv8x2k,t3_1fk2b1c,t3_1fk2b1b&raw_json=1");
+        LoopbackServer.Seen info = server.requests.get(server.requests.size() - 1);
+        assertThat(info.headers().getFirst("Authorization")).isEqualTo("Bearer t2");
+        assertThat(sink.tombstones).containsExactly("reddit|t3_1fk2b1b");
+        assertThat(offered).filteredOn(p -> p.externalId().equals("t3_1fk2b1c")).extracting(NewPost::text)
+                .containsExactly("Lionsgate x Runway\n\nFirst take",
+                        "Lionsgate x Runway\n\nEdited: first take, now with the contract");
+        assertThat(cursors.values.get("recheck:0")).as("the removed one leaves; the comment Reddit left out stays")
+                .isEqualTo("t1_lnv8x2k:1726680000 t3_1fk2b1d:1726675200 t3_1fk2b1c:1726675200");
+    }
+
+    @Test
+    void shouldNotAskForItemsOlderThanTheWindow() {
+        cursors.put("recheck:0", "t3_1fk2b1c:1726675200 t1_lnv8x2k:1726600000 t3_1fk2b10:1726000000");
+        server.then(token("t", 3600), page(null), page(null, post("1fk2b1c", "Still here", "")));
+
+        collector.collect(recent(Map.of("recheck", "PT24H")));
+
+        assertThat(infoPaths()).containsExactly("/api/info?id=t3_1fk2b1c&raw_json=1");
+        assertThat(cursors.values.get("recheck:0")).isEqualTo("t3_1fk2b1c:1726675200");
+    }
+
+    @Test
+    void shouldAskForTheNewest300In100sAndKeepThemUnder4000CharactersACursor() {
+        long newest = Instant.parse("2024-09-19T11:00:00Z").getEpochSecond();
+        StringBuilder a = new StringBuilder();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 320; i++) {
+            StringBuilder to = i < 160 ? a : b;
+            to.append(to.length() == 0 ? "" : " ").append("t3_").append(Long.toString(60_000_000_000L + i, 36))
+                    .append(':').append(newest - i * 60);
+        }
+        cursors.put("recheck:0", a.toString());
+        cursors.put("recheck:1", b.toString());
+        server.then(token("t", 3600), page(null), page(null));
+
+        CollectContext c = recent(Map.of());
+        collector.collect(c);
+
+        List<String> asked = infoPaths();
+        assertThat(paths()).hasSize(5);
+        assertThat(asked).hasSize(3);
+        assertThat(asked).allSatisfy(p -> assertThat(p.substring(p.indexOf("id=") + 3, p.indexOf('&')).split(","))
+                .hasSize(100));
+        assertThat(asked.get(0)).startsWith("/api/info?id=t3_" + Long.toString(60_000_000_000L, 36) + ",");
+        assertThat(asked.get(2)).contains(Long.toString(60_000_000_299L, 36) + "&")
+                .doesNotContain(Long.toString(60_000_000_300L, 36));
+        assertThat(c.http().requests()).as("token, listing and one request per 100 recent items").isEqualTo(5);
+        List<String> kept = cursors.values.entrySet().stream().filter(e -> e.getKey().startsWith("recheck:"))
+                .map(Map.Entry::getValue).toList();
+        assertThat(kept).allSatisfy(v -> assertThat(v.length()).isLessThanOrEqualTo(4000));
+        assertThat(kept.stream().filter(v -> !v.isEmpty()).flatMap(v -> java.util.Arrays.stream(v.split(" ")))).hasSize(300);
+    }
+
+    @Test
+    void shouldMakeNoRequestWhenTheRecheckIsOff() {
+        cursors.put("recheck:0", "t3_1fk2b1c:1726675200");
+        server.then(token("t", 3600), page(null, post("1fk2b1d", "New", "")));
+
+        collector.collect(recent(Map.of("recheck", "PT0S")));
+
+        assertThat(paths()).containsExactly("/api/v1/access_token", "/r/movies/new?limit=100&raw_json=1");
+        assertThat(cursors.values.get("recheck:0")).isEqualTo("t3_1fk2b1c:1726675200");
+    }
+
+    @Test
+    void shouldRefuseABadRecheckNamingTheField() {
+        for (Object bad : List.of("P8D", "two days", "-PT1H", 2)) {
+            ObjectNode s = JsonNodeFactory.instance.objectNode();
+            s.putArray("subreddits").add("movies");
+            s.set("recheck", new ObjectMapper().valueToTree(bad));
+            assertField(s, "settings.recheck");
+        }
+        ObjectNode ok = JsonNodeFactory.instance.objectNode();
+        ok.putArray("subreddits").add("movies");
+        ok.put("recheck", "PT12H");
+        assertThat(collector.checkSettings(null, ok, new SsrfGuard(false)).path("recheck").asText()).isEqualTo("PT12H");
+        ok.put("recheck", "P7D");
+        assertThat(collector.checkSettings(null, ok, new SsrfGuard(false)).path("recheck").asText()).isEqualTo("PT168H");
     }
 
     private void assertField(ObjectNode settings, String field) {
