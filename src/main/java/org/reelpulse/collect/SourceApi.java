@@ -53,7 +53,7 @@ class SourceApi {
     @GetMapping("/api/sources")
     @Operation(summary = "Every configured source", description = "With status, last success and last error, the "
             + "items stored today (since midnight UTC) and in all, and the lag (median of collected minus published "
-            + "over the posts stored in the last 24 hours, ISO-8601; null when none); credentials show only which "
+            + "over the posts published and stored in the last 24 hours, ISO-8601; null when none); credentials show only which "
             + "keys are set (credentialsSet).")
     List<SourceOverview> list() {
         return sources.overview();

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.reelpulse.base.UserInputException;
 import org.reelpulse.base.ui.BackgroundLoader;
+import org.reelpulse.base.ui.ConfirmDelete;
 import org.reelpulse.base.ui.FormProblems;
 import org.reelpulse.collect.CollectNow;
 import org.reelpulse.collect.CollectSource;
@@ -28,7 +29,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -251,14 +251,10 @@ public class SourcesView extends VerticalLayout {
     }
 
     private void confirmDelete(CollectSource s) {
-        ConfirmDialog confirm = new ConfirmDialog("Delete " + s.name() + "?", "Its runs and where it got to go with "
-                + "it; the posts it collected stay.", "Delete", c -> {
-                    sources.delete(s.id());
-                    refresh();
-                });
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.setCancelable(true);
-        confirm.open();
+        ConfirmDelete.open(s.name(), "Its runs and where it got to go with it; the posts it collected stay.", () -> {
+            sources.delete(s.id());
+            refresh();
+        });
     }
 
     // ---------------------------------------------------------------- form

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.reelpulse.base.UserInputException;
+import org.reelpulse.base.ui.ConfirmDelete;
 import org.reelpulse.base.ui.FormProblems;
 import org.reelpulse.event.EventInput;
 import org.reelpulse.event.EventService;
@@ -17,7 +18,6 @@ import org.reelpulse.event.TrackedEvent;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -102,17 +102,12 @@ public class EventsView extends VerticalLayout {
     }
 
     private void confirmDelete(TrackedEvent e) {
-        ConfirmDialog confirm = new ConfirmDialog("Delete " + e.name() + "?",
-                "The dashboard stops following it and searches with event:" + e.slug()
-                        + " stop working. Posts and their labels stay.",
-                "Delete", c -> {
+        ConfirmDelete.open(e.name(), "The dashboard stops following it and searches with event:" + e.slug()
+                + " stop working. Posts and their labels stay.", () -> {
                     events.delete(e.slug());
                     refresh();
                     Notification.show("Deleted " + e.name() + ".");
                 });
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.setCancelable(true);
-        confirm.open();
     }
 
     /** The form for a new event ({@code existing} null) or for changing one. */

@@ -16,8 +16,9 @@ import java.util.Map;
 import org.reelpulse.analyze.labour.LabelKind;
 import org.reelpulse.analyze.labour.LabelService;
 import org.reelpulse.base.UserInputException;
-import org.reelpulse.base.ui.FormProblems;
 import org.reelpulse.base.ui.BackgroundLoader;
+import org.reelpulse.base.ui.ConfirmDelete;
+import org.reelpulse.base.ui.FormProblems;
 import org.reelpulse.event.EventService;
 import org.reelpulse.report.RenderedReport;
 import org.reelpulse.report.ReportSend;
@@ -149,15 +150,12 @@ public class ReportsView extends VerticalLayout {
     }
 
     private void confirmDelete(Subscription s) {
-        ConfirmDialog confirm = new ConfirmDialog("Delete " + s.name() + "?", "Its recipients get no more reports, "
-                + "and the history of its sends is deleted with it.", "Delete", c -> {
+        ConfirmDelete.open(s.name(), "Its recipients get no more reports, and the history of its sends is deleted "
+                + "with it.", () -> {
                     subscriptions.delete(s.id());
                     refresh();
                     Notification.show("Deleted " + s.name() + ".");
                 });
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.setCancelable(true);
-        confirm.open();
     }
 
     // ---------------------------------------------------------------- preview and send
