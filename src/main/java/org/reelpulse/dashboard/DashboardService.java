@@ -145,6 +145,11 @@ public class DashboardService {
         return events.list();
     }
 
+    /** The event with this slug, if it is tracked (unlike {@link #event}, no fallback to another one). */
+    public Optional<TrackedEvent> find(String slug) {
+        return events.find(slug);
+    }
+
     /** The event with this slug, or the first one when the slug is null or unknown. */
     public Optional<TrackedEvent> event(String slug) {
         List<TrackedEvent> all = events();

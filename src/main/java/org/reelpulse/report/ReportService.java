@@ -84,8 +84,7 @@ public class ReportService {
             return ReportWeek.of(week, s.weekday(), s.time(), s.zone());
         }
         Instant now = clock.instant();
-        List<TrackedEvent> tracked = s.events().stream().map(dashboards::event).flatMap(java.util.Optional::stream)
-                .toList();
+        List<TrackedEvent> tracked = tracked(s);
         boolean over = !tracked.isEmpty() && tracked.stream().allMatch(e -> e.to().isBefore(now));
         java.util.Optional<Instant> announced = tracked.stream().map(TrackedEvent::announcedAt)
                 .filter(java.util.Objects::nonNull).min(Instant::compareTo);
@@ -101,10 +100,11 @@ public class ReportService {
      */
     public List<ReportWeek> weeks(Subscription s) {
         Instant now = clock.instant();
-        Instant first = s.events().stream().map(dashboards::event).flatMap(java.util.Optional::stream)
-                .map(TrackedEvent::from).min(Instant::compareTo).orElse(now.minus(Duration.ofDays(28)));
-        Instant last = s.events().stream().map(dashboards::event).flatMap(java.util.Optional::stream)
-                .map(TrackedEvent::to).max(Instant::compareTo).filter(t -> t.isBefore(now)).orElse(now);
+        List<TrackedEvent> tracked = tracked(s);
+        Instant first = tracked.stream().map(TrackedEvent::from).min(Instant::compareTo)
+                .orElse(now.minus(Duration.ofDays(28)));
+        Instant last = tracked.stream().map(TrackedEvent::to).max(Instant::compareTo).filter(t -> t.isBefore(now))
+                .orElse(now);
         List<ReportWeek> weeks = new ArrayList<>(ReportWeek.between(first, ReportWeek.next(last, s.weekday(), s.time(),
                 s.zone()).at(), s.weekday(), s.time(), s.zone()));
         weeks.removeIf(w -> w.at().isAfter(now));
@@ -112,13 +112,16 @@ public class ReportService {
         return weeks.size() > 104 ? weeks.subList(0, 104) : weeks;
     }
 
+    /** The subscription's events that are still tracked, in its order. */
+    private List<TrackedEvent> tracked(Subscription s) {
+        return s.events().stream().map(dashboards::find).flatMap(java.util.Optional::stream).toList();
+    }
+
     /** What the subscription's report for the week contains. */
     public ReportContent content(Subscription s, ReportWeek week) {
         List<EventReport> events = new ArrayList<>();
-        for (String slug : s.events()) {
-            if (dashboards.event(slug).isEmpty()) {
-                continue; // the event was deleted since the subscription was made
-            }
+        // an event deleted since the subscription was made is left out
+        for (String slug : tracked(s).stream().map(TrackedEvent::slug).toList()) {
             Dashboard d = dashboards.overview(new DashboardRequest(slug, week.from(), week.at(), s.sources(),
                     s.langs(), s.groups(), Interval.DAY));
             events.add(new EventReport(d, dashboardUrl(s, slug, week), properties.baseUrl() + "/posts/"));

@@ -309,6 +309,25 @@ abstract class ReportContract {
     }
 
     @Test
+    void shouldLeaveOutAnEventDeletedSinceTheSubscriptionWasMade() {
+        ObjectNode event = json.createObjectNode().put("slug", "report-short-lived").put("name", "Short-lived deal")
+                .put("query", "runway").put("from", "2024-09-01T00:00:00Z").put("to", "2024-10-01T00:00:00Z");
+        assertThat(send("analyst", HttpMethod.POST, "/api/events", event).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        ObjectNode both = subscription("Deleted event", List.of("comms@studio.example"));
+        ((com.fasterxml.jackson.databind.node.ArrayNode) both.get("events")).add("report-short-lived");
+        long id = create(both);
+        assertThat(send("analyst", HttpMethod.DELETE, "/api/events/report-short-lived", null).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+
+        ResponseEntity<String> preview = http.withBasicAuth("analyst", PASSWORD).getForEntity(
+                "/api/subscriptions/" + id + "/preview?week=2024-W39", String.class);
+
+        assertThat(preview.getStatusCode()).as(preview.getBody()).isEqualTo(HttpStatus.OK);
+        Document doc = Jsoup.parse(preview.getBody());
+        assertThat(doc.text()).contains("Lionsgate × Runway").doesNotContain("Short-lived deal");
+    }
+
+    @Test
     void shouldPreviewTheHtmlAsSentWithItsChartsInlineAndThePdf() {
         long id = create(subscription("Preview", List.of("comms@studio.example")));
 
