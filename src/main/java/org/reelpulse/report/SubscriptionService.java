@@ -20,6 +20,7 @@ import org.reelpulse.analyze.labour.LabelService;
 import org.reelpulse.base.NotFoundException;
 import org.reelpulse.base.UserInputException;
 import org.reelpulse.event.EventService;
+import org.reelpulse.post.PostRepository;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -35,15 +36,19 @@ public class SubscriptionService {
 
     static final int MAX_RECIPIENTS = 100;
     static final int MAX_EVENTS = 10;
-    private static final Pattern LANG = Pattern.compile("[a-z]{2,3}");
+    /** As the dashboard reads them: a language code, or "unknown" for posts without one. */
+    private static final Pattern LANG = Pattern.compile("[a-z]{2,3}|unknown");
     private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,39}");
 
     private final SubscriptionRepository repository;
     private final EventService events;
     private final LabelService labels;
+    private final PostRepository posts;
     private final Clock clock;
 
-    SubscriptionService(SubscriptionRepository repository, EventService events, LabelService labels, Clock clock) {
+    SubscriptionService(SubscriptionRepository repository, EventService events, LabelService labels,
+            PostRepository posts, Clock clock) {
+        this.posts = posts;
         this.repository = repository;
         this.events = events;
         this.labels = labels;
@@ -124,6 +129,16 @@ public class SubscriptionService {
                     + "/api/events.");
         }
         List<String> sources = values("sources", in.sources(), SOURCE, "source names such as bluesky or mastodon");
+        if (!sources.isEmpty()) {
+            // the dashboard refuses a source that does not exist; so must the subscription, or every send fails
+            Set<String> knownSources = posts.sourceIds();
+            for (String source : sources) {
+                if (!knownSources.contains(source)) {
+                    throw problem("sources", "'" + source + "' is not a source; they are "
+                            + String.join(", ", new java.util.TreeSet<>(knownSources)) + ".");
+                }
+            }
+        }
         List<String> langs = values("langs", in.langs(), LANG, "language codes such as en or fr");
         List<String> groups = values("groups", in.groups(), null, null);
         List<String> known = labels.names(LabelKind.GROUP);

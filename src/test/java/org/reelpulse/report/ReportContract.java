@@ -184,6 +184,9 @@ abstract class ReportContract {
         ObjectNode group = subscription("Bad group", List.of("a@studio.example"));
         group.putArray("groups").add("aliens");
         assertRefused(group, "groups", "'aliens' is not a stakeholder group");
+        ObjectNode source = subscription("Bad source", List.of("a@studio.example"));
+        source.putArray("sources").add("myspace");
+        assertRefused(source, "sources", "'myspace' is not a source; they are bluesky,");
         ObjectNode time = subscription("Bad time", List.of("a@studio.example"));
         time.put("time", "8h");
         assertRefused(time, "time", "e.g. 08:00");
