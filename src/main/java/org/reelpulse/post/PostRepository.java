@@ -6,6 +6,7 @@ import static org.reelpulse.jooq.Tables.POST_LABEL;
 import static org.reelpulse.jooq.Tables.SOURCE;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -64,7 +65,7 @@ public class PostRepository {
     /** Fewest letters and digits a text needs before two copies of it count as one cross-post. */
     static final int CROSS_POST_MIN_CHARS = 40;
     /** How far apart in time two copies may be and still count as one cross-post. */
-    static final java.time.Duration CROSS_POST_WINDOW = java.time.Duration.ofHours(48);
+    static final Duration CROSS_POST_WINDOW = Duration.ofHours(48);
 
     private InsertOutcome store(List<NewPost> posts, boolean recogniseCrossPosts) {
         if (posts.isEmpty()) {
@@ -81,7 +82,14 @@ public class PostRepository {
                     .where(DSL.row(POST.SOURCE, POST.EXTERNAL_ID).in(keys))
                     .forEach(r -> stored.put(key(r.get(POST.SOURCE), r.get(POST.EXTERNAL_ID)), r));
             Set<String> offered = new HashSet<>();
-            Map<String, Instant> fingerprints = new HashMap<>();
+            Map<String, String> hashes = new HashMap<>();
+            for (NewPost p : posts) {
+                if (!stored.containsKey(key(p.source(), p.externalId()))) {
+                    hashes.put(key(p.source(), p.externalId()), TextFingerprint.of(p.text()));
+                }
+            }
+            // when each author posted each text before, on each platform: stored posts (one query) and this batch
+            Map<String, List<Instant>> posted = recogniseCrossPosts ? postedBefore(tx, posts, hashes) : new HashMap<>();
             OffsetDateTime now = OffsetDateTime.now(clock);
             int inserted = 0;
             int edited = 0;
@@ -92,21 +100,22 @@ public class PostRepository {
                     continue;
                 }
                 Metrics m = p.metrics() == null ? Metrics.UNKNOWN : p.metrics();
-                String hash = TextFingerprint.of(p.text());
                 Record old = stored.get(key);
                 if (old != null) {
                     if (old.get(POST.DELETED_AT) == null) {
-                        edited += refresh(tx, old, p, m, hash, now) ? 1 : 0;
+                        edited += refresh(tx, old, p, m, now) ? 1 : 0;
                     }
                     continue;
                 }
-                String author = p.source() + '\u0000' + p.author().handle() + '\u0000' + hash;
-                if (recogniseCrossPosts && hash != null && crossPost(tx, p, hash, fingerprints.get(author))) {
-                    crossPosts++;
-                    continue;
-                }
+                String hash = hashes.get(key);
                 if (hash != null) {
-                    fingerprints.putIfAbsent(author, p.publishedAt());
+                    List<Instant> before = posted.computeIfAbsent(copy(p, hash), k -> new ArrayList<>());
+                    if (recogniseCrossPosts && before.stream().anyMatch(t -> Duration.between(t, p.publishedAt())
+                            .abs().compareTo(CROSS_POST_WINDOW) <= 0)) {
+                        crossPosts++;
+                        continue;
+                    }
+                    before.add(p.publishedAt());
                 }
                 tx.insertInto(POST)
                         .set(POST.SEQ, SeqOrder.next())
@@ -140,15 +149,14 @@ public class PostRepository {
      * and labels of the old text are dropped so the analysis stage scores it again, and true is returned.
      * Only other counts (likes, reposts …): they are refreshed, and the seq raised so the index shows them.
      */
-    private static boolean refresh(DSLContext tx, Record old, NewPost p, Metrics m, String hash, OffsetDateTime now) {
+    private static boolean refresh(DSLContext tx, Record old, NewPost p, Metrics m, OffsetDateTime now) {
         long id = old.get(POST.ID);
         if (!old.get(POST.TEXT).equals(p.text())) {
-            tx.deleteFrom(ANALYSIS).where(ANALYSIS.POST_ID.eq(id)).execute();
-            tx.deleteFrom(POST_LABEL).where(POST_LABEL.POST_ID.eq(id)).execute();
+            dropAnalysis(tx, id);
             tx.update(POST)
                     .set(POST.SEQ, SeqOrder.next())
                     .set(POST.TEXT, p.text())
-                    .set(POST.TEXT_HASH, hash)
+                    .set(POST.TEXT_HASH, TextFingerprint.of(p.text()))
                     .set(POST.LANG, p.lang())
                     .set(POST.URL, p.url())
                     .set(POST.LIKES, m.likes())
@@ -174,19 +182,45 @@ public class PostRepository {
         return false;
     }
 
+    /** The key under which one author's copies of one text on one platform are found. */
+    private static String copy(NewPost p, String hash) {
+        return p.source() + '\u0000' + p.author().handle() + '\u0000' + hash;
+    }
+
     /**
-     * Whether the same author posted the same text on the same platform within the window: stored before,
-     * or earlier in this batch.
+     * When the authors of the batch's new posts posted the same texts before, on the same platforms, within
+     * the window of any of them: one query for the whole batch, by the (author, text fingerprint) index.
      */
-    private static boolean crossPost(DSLContext tx, NewPost p, String hash, Instant earlierInBatch) {
-        if (earlierInBatch != null && java.time.Duration.between(earlierInBatch, p.publishedAt()).abs()
-                .compareTo(CROSS_POST_WINDOW) <= 0) {
-            return true;
+    private static Map<String, List<Instant>> postedBefore(DSLContext tx, List<NewPost> posts,
+            Map<String, String> hashes) {
+        Map<String, List<Instant>> posted = new HashMap<>();
+        List<Row2<String, String>> pairs = new ArrayList<>();
+        Instant earliest = null;
+        Instant latest = null;
+        for (NewPost p : posts) {
+            String hash = hashes.get(key(p.source(), p.externalId()));
+            if (hash != null) {
+                pairs.add(DSL.row(p.author().handle(), hash));
+                earliest = earliest == null || p.publishedAt().isBefore(earliest) ? p.publishedAt() : earliest;
+                latest = latest == null || p.publishedAt().isAfter(latest) ? p.publishedAt() : latest;
+            }
         }
-        OffsetDateTime at = p.publishedAt().atOffset(ZoneOffset.UTC);
-        return tx.fetchExists(tx.selectOne().from(POST).where(POST.AUTHOR_HANDLE.eq(p.author().handle()),
-                POST.TEXT_HASH.eq(hash), POST.SOURCE.eq(p.source()), POST.DELETED_AT.isNull(),
-                POST.PUBLISHED_AT.between(at.minus(CROSS_POST_WINDOW), at.plus(CROSS_POST_WINDOW))));
+        if (pairs.isEmpty()) {
+            return posted;
+        }
+        tx.select(POST.SOURCE, POST.AUTHOR_HANDLE, POST.TEXT_HASH, POST.PUBLISHED_AT).from(POST)
+                .where(DSL.row(POST.AUTHOR_HANDLE, POST.TEXT_HASH).in(pairs), POST.DELETED_AT.isNull(),
+                        POST.PUBLISHED_AT.between(earliest.minus(CROSS_POST_WINDOW).atOffset(ZoneOffset.UTC),
+                                latest.plus(CROSS_POST_WINDOW).atOffset(ZoneOffset.UTC)))
+                .forEach(r -> posted.computeIfAbsent(r.value1() + '\u0000' + r.value2() + '\u0000' + r.value3(),
+                        k -> new ArrayList<>()).add(r.value4().toInstant()));
+        return posted;
+    }
+
+    /** Drops a post's analysis and labels, so a changed text is scored again and a removed one counts nowhere. */
+    private static void dropAnalysis(DSLContext tx, long id) {
+        tx.deleteFrom(ANALYSIS).where(ANALYSIS.POST_ID.eq(id)).execute();
+        tx.deleteFrom(POST_LABEL).where(POST_LABEL.POST_ID.eq(id)).execute();
     }
 
     /**
@@ -204,8 +238,7 @@ public class PostRepository {
             if (id == null) {
                 return false;
             }
-            tx.deleteFrom(ANALYSIS).where(ANALYSIS.POST_ID.eq(id)).execute();
-            tx.deleteFrom(POST_LABEL).where(POST_LABEL.POST_ID.eq(id)).execute();
+            dropAnalysis(tx, id);
             tx.update(POST)
                     .set(POST.SEQ, SeqOrder.next())
                     .set(POST.TEXT, "")
