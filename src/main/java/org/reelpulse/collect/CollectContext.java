@@ -42,7 +42,8 @@ public final class CollectContext {
     private final Cursors cursors;
     private final PostSink posts;
     private final Clock clock;
-    private final List<WatchTerms> watch;
+    private final java.util.function.Supplier<List<WatchTerms>> watchTerms;
+    private List<WatchTerms> watch;
     private final List<String> warnings = new ArrayList<>();
     private int seen;
     private int stored;
@@ -59,7 +60,16 @@ public final class CollectContext {
     /** With what the tracked events ask to look for ({@link #watch()}). */
     public CollectContext(CollectSource source, Map<String, String> credentials, PoliteHttp.Session http,
             Cursors cursors, PostSink posts, Clock clock, List<WatchTerms> watch) {
-        this.watch = List.copyOf(watch);
+        this(source, credentials, http, cursors, posts, clock, () -> watch);
+    }
+
+    /**
+     * With what the tracked events ask to look for, read only when the adapter asks ({@link #watch()}):
+     * feeds, pages and files never do.
+     */
+    public CollectContext(CollectSource source, Map<String, String> credentials, PoliteHttp.Session http,
+            Cursors cursors, PostSink posts, Clock clock, java.util.function.Supplier<List<WatchTerms>> watch) {
+        this.watchTerms = watch;
         this.source = source;
         this.credentials = Map.copyOf(credentials);
         this.http = http;
@@ -105,6 +115,9 @@ public final class CollectContext {
      * lang null). Adapters with a search API use these when their settings give no query of their own.
      */
     public List<WatchTerms> watch() {
+        if (watch == null) {
+            watch = List.copyOf(watchTerms.get());
+        }
         return watch;
     }
 

@@ -100,7 +100,7 @@ public class CollectRunner {
                         + "collector for the kind '" + source.kind() + "'.");
             }
             CollectContext context = new CollectContext(source, credentials.open(found.get().credentials()), session,
-                    cursors(id), sink(), clock, eventTerms.current());
+                    cursors(id), sink(), clock, eventTerms::current);
             try {
                 collector.collect(context);
             } finally {
@@ -176,7 +176,7 @@ public class CollectRunner {
                         public void put(String key, String value) {
                             memory.put(key, value);
                         }
-                    }, sink, clock, eventTerms.current());
+                    }, sink, clock, eventTerms::current);
             try {
                 collector.collect(context);
             } catch (TestSink.Enough enough) {
