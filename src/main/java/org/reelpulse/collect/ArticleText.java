@@ -38,7 +38,6 @@ import org.jsoup.select.Selector;
  */
 final class ArticleText {
 
-    static final int MAX_TEXT = 100_000;
     static final String DEFAULT_TITLE = "h1";
     static final String DEFAULT_BODY = "article, main, [role=main]";
     static final String DEFAULT_DATE = "meta[property=article:published_time], time[datetime]";
@@ -63,10 +62,10 @@ final class ArticleText {
     /** An article: its canonical URL, title (may be null), body text, date (null if none) and language. */
     record Article(URI canonical, String title, String body, Instant published, String lang) {
 
-        /** The title, a blank line, and the body; at most {@link #MAX_TEXT} characters. */
+        /** The title, a blank line, and the body; at most {@link PostParts#MAX_TEXT} characters. */
         String text() {
             String t = title == null || body.startsWith(title) ? body : title + "\n\n" + body;
-            return t.length() > MAX_TEXT ? t.substring(0, MAX_TEXT - 1) + "…" : t;
+            return PostParts.capped(t);
         }
     }
 

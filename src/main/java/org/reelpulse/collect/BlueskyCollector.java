@@ -2,14 +2,9 @@ package org.reelpulse.collect;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -243,15 +238,15 @@ class BlueskyCollector implements Collector {
         CollectContext context = reader.context;
         String key = key("search:", s.q() + (s.lang() == null ? "" : " lang:" + s.lang()));
         Optional<Window> window = Window.parse(context.cursor(key));
-        StringBuilder first = new StringBuilder("xrpc/app.bsky.feed.searchPosts?q=").append(encode(s.q()))
+        StringBuilder first = new StringBuilder("xrpc/app.bsky.feed.searchPosts?q=").append(PostParts.encode(s.q()))
                 .append("&sort=latest&limit=").append(LIMIT);
         if (s.lang() != null) {
-            first.append("&lang=").append(encode(s.lang()));
+            first.append("&lang=").append(PostParts.encode(s.lang()));
         }
         window.ifPresent(w -> {
-            first.append("&since=").append(encode(w.since().toString()));
+            first.append("&since=").append(PostParts.encode(w.since().toString()));
             if (w.until() != null) {
-                first.append("&until=").append(encode(w.until().toString()));
+                first.append("&until=").append(PostParts.encode(w.until().toString()));
             }
         });
         String what = "the search for " + s.q() + (s.lang() == null ? "" : " (lang " + s.lang() + ")");
@@ -260,7 +255,7 @@ class BlueskyCollector implements Collector {
         Instant oldest = null;
         boolean more = false;
         for (int page = 0; page < properties.maxPages(); page++) {
-            URI url = reader.base.resolve(first + (cursor == null ? "" : "&cursor=" + encode(cursor)));
+            URI url = reader.base.resolve(first + (cursor == null ? "" : "&cursor=" + PostParts.encode(cursor)));
             Optional<JsonNode> answer = reader.get(url, what, "the query in settings.queries (or the tracked event's)");
             if (answer.isEmpty()) {
                 return;
@@ -318,8 +313,8 @@ class BlueskyCollector implements Collector {
         Instant newest = null;
         boolean reached = false;
         for (int page = 0; page < properties.maxPages() && !reached; page++) {
-            URI url = reader.base.resolve("xrpc/app.bsky.feed.getAuthorFeed?actor=" + encode(actor) + "&limit=" + LIMIT
-                    + "&filter=posts_with_replies" + (cursor == null ? "" : "&cursor=" + encode(cursor)));
+            URI url = reader.base.resolve("xrpc/app.bsky.feed.getAuthorFeed?actor=" + PostParts.encode(actor) + "&limit=" + LIMIT
+                    + "&filter=posts_with_replies" + (cursor == null ? "" : "&cursor=" + PostParts.encode(cursor)));
             Optional<JsonNode> answer = reader.get(url, what, "settings.accounts");
             if (answer.isEmpty()) {
                 return;
@@ -501,8 +496,8 @@ class BlueskyCollector implements Collector {
         Instant published = PostParts.published(PostParts.instant(record.path("createdAt").asText(""))
                 .or(() -> PostParts.instant(view.path("indexedAt").asText(""))).orElse(null), now);
         String replyTo = record.path("reply").path("parent").path("uri").asText(null);
-        Metrics metrics = new Metrics(count(view, "likeCount"), count(view, "repostCount"), count(view, "replyCount"),
-                count(view, "quoteCount"));
+        Metrics metrics = new Metrics(PostParts.count(view, "likeCount"), PostParts.count(view, "repostCount"), PostParts.count(view, "replyCount"),
+                PostParts.count(view, "quoteCount"));
         return new NewPost(KIND, uri, url, new Author(handle, name.isEmpty() ? handle : name, null), text, lang,
                 published, metrics, replyTo != null && replyTo.length() <= 512 ? replyTo : null, null, sourceName);
     }
@@ -524,27 +519,9 @@ class BlueskyCollector implements Collector {
         return b == null || a.isAfter(b) ? a : b;
     }
 
-    private static Integer count(JsonNode view, String field) {
-        JsonNode v = view.get(field);
-        return v != null && v.canConvertToInt() ? v.asInt() : null;
-    }
-
     /** A cursor key (at most 200 characters): the value itself, or its digest when it is long. */
     static String key(String prefix, String value) {
-        String k = prefix + value.toLowerCase(Locale.ROOT);
-        if (k.length() <= 200) {
-            return k;
-        }
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(value.toLowerCase(Locale.ROOT)
-                    .getBytes(StandardCharsets.UTF_8));
-            return prefix + "sha256:" + HexFormat.of().formatHex(d);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return CursorKeys.key(prefix, value);
     }
 
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
 }

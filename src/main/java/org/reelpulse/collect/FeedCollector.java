@@ -2,12 +2,9 @@ package org.reelpulse.collect;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -241,9 +238,9 @@ class FeedCollector implements Collector {
         } else if (link != null) {
             id = link;
         } else {
-            id = host + "#sha256:" + sha256(join(item.title(), item.text()) + "|" + item.published());
+            id = host + "#sha256:" + CursorKeys.sha256Hex(join(item.title(), item.text()) + "|" + item.published());
         }
-        return id.length() <= 512 ? id : host + "#sha256:" + sha256(id);
+        return id.length() <= 512 ? id : host + "#sha256:" + CursorKeys.sha256Hex(id);
     }
 
     /** The link without utm_* (and click-id) parameters, which differ between copies of the same article. */
@@ -273,11 +270,4 @@ class FeedCollector implements Collector {
         return title + "\n\n" + text;
     }
 
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -2,16 +2,11 @@ package org.reelpulse.collect;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -173,8 +168,7 @@ class HackerNewsCollector implements Collector {
     }
 
     private static String key(String query) {
-        String k = "query:" + query.toLowerCase(Locale.ROOT);
-        return k.length() <= 200 ? k : "query:sha256:" + sha256(query.toLowerCase(Locale.ROOT));
+        return CursorKeys.key("query:", query);
     }
 
     /**
@@ -212,8 +206,8 @@ class HackerNewsCollector implements Collector {
     }
 
     private Page page(CollectContext context, URI search, String query, String tags, long from, long to, int page) {
-        URI url = URI.create(search + "?query=" + encode(query) + "&tags=" + encode(tags) + "&numericFilters="
-                + encode("created_at_i>" + from + ",created_at_i<=" + to) + "&hitsPerPage=" + HITS_PER_PAGE
+        URI url = URI.create(search + "?query=" + PostParts.encode(query) + "&tags=" + PostParts.encode(tags) + "&numericFilters="
+                + PostParts.encode("created_at_i>" + from + ",created_at_i<=" + to) + "&hitsPerPage=" + HITS_PER_PAGE
                 + "&page=" + page);
         PoliteHttp.Response r = context.http().get(url, Map.of("Accept", "application/json"));
         String host = r.uri().getHost();
@@ -267,7 +261,7 @@ class HackerNewsCollector implements Collector {
                 continue;
             }
             String link = hit.path("url").asText("");
-            String claim = isComment(hit) || link.isBlank() ? null : URL_KEY + sha256(normalise(link));
+            String claim = isComment(hit) || link.isBlank() ? null : URL_KEY + CursorKeys.sha256Hex(normalise(link));
             if (claim != null) {
                 String owner = claims.containsKey(claim) ? claims.get(claim) : context.cursor(claim).orElse(null);
                 if (owner != null && !owner.equals(id)) {
@@ -278,12 +272,7 @@ class HackerNewsCollector implements Collector {
             }
             byId.putIfAbsent(id, post);
         }
-        if (skipped > 0) {
-            context.skip(skipped);
-        }
-        if (!byId.isEmpty()) {
-            context.store(new ArrayList<>(byId.values()));
-        }
+        context.storePage(byId.values(), skipped);
         // only now: a crash before this point reads the window again, and the same story claims its link again
         claims.forEach(context::cursor);
         return newest;
@@ -330,7 +319,7 @@ class HackerNewsCollector implements Collector {
         Instant published = PostParts.published(created != null && created.canConvertToLong()
                 ? Instant.ofEpochSecond(created.asLong()) : null, now);
         String author = hit.path("author").asText();
-        Metrics metrics = new Metrics(count(hit, "points"), null, count(hit, "num_comments"), null);
+        Metrics metrics = new Metrics(PostParts.count(hit, "points"), null, PostParts.count(hit, "num_comments"), null);
         String replyTo = comment && hit.hasNonNull("parent_id") ? hit.get("parent_id").asText() : null;
         return new NewPost(KIND, id, ITEM + id, new Author(author, author, null), text, null, published, metrics,
                 replyTo, null, sourceName);
@@ -358,20 +347,4 @@ class HackerNewsCollector implements Collector {
         }
     }
 
-    private static Integer count(JsonNode hit, String field) {
-        JsonNode v = hit.get(field);
-        return v != null && v.canConvertToInt() ? v.asInt() : null;
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

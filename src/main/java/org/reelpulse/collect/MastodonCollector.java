@@ -2,8 +2,6 @@ package org.reelpulse.collect;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -138,7 +136,7 @@ class MastodonCollector implements Collector {
         JsonNode settings = context.settings();
         String local = settings.path("local").asBoolean(false) ? "&local=true" : "";
         for (JsonNode tag : settings.path("hashtags")) {
-            String path = "api/v1/timelines/tag/" + encode(tag.asText()) + "?limit=" + LIMIT + local;
+            String path = "api/v1/timelines/tag/" + PostParts.encode(tag.asText()) + "?limit=" + LIMIT + local;
             timeline(context, instance, headers, "tag:" + tag.asText().toLowerCase(Locale.ROOT), instance.resolve(path),
                     "the hashtag timeline #" + tag.asText());
         }
@@ -146,7 +144,7 @@ class MastodonCollector implements Collector {
             String acct = account.asText();
             Optional<String> id = lookup(context, instance, headers, acct);
             if (id.isPresent()) {
-                URI first = instance.resolve("api/v1/accounts/" + encode(id.get()) + "/statuses?limit=" + LIMIT);
+                URI first = instance.resolve("api/v1/accounts/" + PostParts.encode(id.get()) + "/statuses?limit=" + LIMIT);
                 timeline(context, instance, headers, "account:" + acct.toLowerCase(Locale.ROOT), first,
                         "the statuses of @" + acct);
             }
@@ -185,15 +183,12 @@ class MastodonCollector implements Collector {
      * cursor moved after each stored page.
      */
     private void search(CollectContext context, URI instance, Map<String, String> headers, String query) {
-        String key = "search:" + query.toLowerCase(Locale.ROOT);
-        if (key.length() > 200) {
-            key = "search:sha256:" + sha256(query.toLowerCase(Locale.ROOT));
-        }
-        String base = "api/v2/search?type=statuses&q=" + encode(query) + "&resolve=false&limit=" + LIMIT;
+        String key = CursorKeys.key("search:", query);
+        String base = "api/v2/search?type=statuses&q=" + PostParts.encode(query) + "&resolve=false&limit=" + LIMIT;
         Optional<String> since = context.cursor(key);
         String what = "the search for " + query;
         for (int page = 0; page < properties.maxPages(); page++) {
-            String path = base + since.map(id -> "&min_id=" + encode(id)).orElse("");
+            String path = base + since.map(id -> "&min_id=" + PostParts.encode(id)).orElse("");
             PoliteHttp.Response r = context.http().get(instance.resolve(path), headers);
             JsonNode statuses = answer(context, r, what).path("statuses");
             if (!statuses.isArray()) {
@@ -237,7 +232,7 @@ class MastodonCollector implements Collector {
 
     /** The local id of an account, or a warning when the instance does not know it. */
     private Optional<String> lookup(CollectContext context, URI instance, Map<String, String> headers, String acct) {
-        PoliteHttp.Response r = context.http().get(instance.resolve("api/v1/accounts/lookup?acct=" + encode(acct)),
+        PoliteHttp.Response r = context.http().get(instance.resolve("api/v1/accounts/lookup?acct=" + PostParts.encode(acct)),
                 headers);
         if (r.status() == 404) {
             context.warn("The account @" + acct + " is not known to " + instance.getHost()
@@ -262,7 +257,7 @@ class MastodonCollector implements Collector {
     private void timeline(CollectContext context, URI instance, Map<String, String> headers, String key, URI first,
             String what) {
         Optional<String> since = context.cursor(key);
-        URI url = since.map(id -> URI.create(first + "&min_id=" + encode(id))).orElse(first);
+        URI url = since.map(id -> URI.create(first + "&min_id=" + PostParts.encode(id))).orElse(first);
         String newest = null;
         for (int page = 0; url != null && page < properties.maxPages(); page++) {
             PoliteHttp.Response r = context.http().get(url, headers);
@@ -361,14 +356,9 @@ class MastodonCollector implements Collector {
         Author author = new Author(handle, name.isBlank() ? handle : name, null);
         String url = status.hasNonNull("url") ? status.get("url").asText() : uri;
         String lang = status.hasNonNull("language") ? status.get("language").asText() : null;
-        Metrics metrics = new Metrics(count(status, "favourites_count"), count(status, "reblogs_count"),
-                count(status, "replies_count"), count(status, "quotes_count"));
+        Metrics metrics = new Metrics(PostParts.count(status, "favourites_count"), PostParts.count(status, "reblogs_count"),
+                PostParts.count(status, "replies_count"), PostParts.count(status, "quotes_count"));
         return new NewPost(KIND, uri, url, author, text, lang, published, metrics, null, null, sourceName);
-    }
-
-    private static Integer count(JsonNode status, String field) {
-        JsonNode v = status.get(field);
-        return v != null && v.canConvertToInt() ? v.asInt() : null;
     }
 
     /** The text of a status's HTML: entities decoded, a blank line between paragraphs, {@code <br>} a line break. */
@@ -416,16 +406,5 @@ class MastodonCollector implements Collector {
         return out;
     }
 
-    private static String sha256(String s) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
 }

@@ -2,16 +2,12 @@ package org.reelpulse.collect;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -437,7 +433,7 @@ class PageCollector implements Collector {
         String url = article.canonical().toString();
         String host = article.canonical().getHost() == null ? "page"
                 : article.canonical().getHost().toLowerCase(Locale.ROOT);
-        String id = url.length() <= 512 ? url : host + "#sha256:" + sha256(url);
+        String id = url.length() <= 512 ? url : host + "#sha256:" + CursorKeys.sha256Hex(url);
         String name = author != null ? author : host;
         return new NewPost(KIND, id, url, new Author(name, name, null), article.text(), article.lang(), published,
                 Metrics.UNKNOWN, null, null, context.source().name());
@@ -468,11 +464,4 @@ class PageCollector implements Collector {
         }
     }
 
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

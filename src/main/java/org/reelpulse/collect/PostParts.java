@@ -28,6 +28,17 @@ final class PostParts {
         return at == null || at.isAfter(now.plus(Duration.ofDays(1))) ? now : at;
     }
 
+    /** A count field of a JSON answer (likes, replies …), or null when it is missing or not a whole number. */
+    static Integer count(com.fasterxml.jackson.databind.JsonNode node, String field) {
+        com.fasterxml.jackson.databind.JsonNode v = node.get(field);
+        return v != null && v.canConvertToInt() ? v.asInt() : null;
+    }
+
+    /** A query-string value, UTF-8 percent-encoded. */
+    static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** An ISO-8601 instant with a zone or an offset ({@code 2024-09-18T13:00:00.000Z}, {@code …+02:00}). */
     static Optional<Instant> instant(String value) {
         if (value == null || value.isBlank()) {

@@ -2,17 +2,13 @@ package org.reelpulse.collect;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -246,7 +242,7 @@ class RedditCollector implements Collector {
                         + "settings.queries, or track an event (with a query, its window still open).");
             }
             for (String q : queries) {
-                String query = "q=" + encode(q) + "&sort=new&" + paging;
+                String query = "q=" + PostParts.encode(q) + "&sort=new&" + paging;
                 if (subreddits.isEmpty()) {
                     read(api, recent, key("search:", q), URI.create(base + "/search?" + query + "&type=link"),
                             "the search for '" + q + "'");
@@ -296,8 +292,7 @@ class RedditCollector implements Collector {
 
     /** A cursor key within the column's 200 characters: a long query is replaced by its digest. */
     private static String key(String prefix, String query) {
-        String k = prefix + query.toLowerCase(Locale.ROOT);
-        return k.length() <= 200 ? k : prefix + "sha256:" + sha256(query.toLowerCase(Locale.ROOT));
+        return CursorKeys.key(prefix, query);
     }
 
     /**
@@ -428,11 +423,8 @@ class RedditCollector implements Collector {
                 byName.putIfAbsent(name, post);
             }
         }
-        if (skipped > 0) {
-            context.skip(skipped);
-        }
+        context.storePage(byName.values(), skipped);
         if (!byName.isEmpty()) {
-            context.store(new ArrayList<>(byName.values()));
             if (recent != null) {
                 byName.values().forEach(p -> recent.add(p.externalId(), p.publishedAt()));
             }
@@ -581,8 +573,8 @@ class RedditCollector implements Collector {
         Instant published = PostParts.published(created != null && created.isNumber()
                 ? Instant.ofEpochMilli((long) (created.asDouble() * 1000)) : null, now);
         String author = item.path("author").asText("");
-        Metrics metrics = new Metrics(count(item, "score"), comment ? null : count(item, "num_crossposts"),
-                comment ? null : count(item, "num_comments"), null);
+        Metrics metrics = new Metrics(PostParts.count(item, "score"), comment ? null : PostParts.count(item, "num_crossposts"),
+                comment ? null : PostParts.count(item, "num_comments"), null);
         String replyTo = comment ? item.path("parent_id").asText(null) : null;
         return new NewPost(KIND, name, WEB + permalink, new Author(author, author, null), text, null, published,
                 metrics, replyTo, null, sourceName);
@@ -593,26 +585,10 @@ class RedditCollector implements Collector {
         return (s.indexOf('&') >= 0 ? Parser.unescapeEntities(s, false) : s).strip();
     }
 
-    private static Integer count(JsonNode item, String field) {
-        JsonNode v = item.get(field);
-        return v != null && v.canConvertToInt() ? v.asInt() : null;
-    }
-
     private static URI param(URI first, String name, String value) {
-        return URI.create(first + "&" + name + "=" + encode(value));
+        return URI.create(first + "&" + name + "=" + PostParts.encode(value));
     }
 
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** The requests of one run, with the token: asked for once, renewed once when the API refuses it. */
     private final class Api {
@@ -700,7 +676,7 @@ class RedditCollector implements Collector {
         }
 
         private String cacheKey() {
-            return tokenUrl + "|" + clientId + "|" + sha256(clientSecret);
+            return tokenUrl + "|" + clientId + "|" + CursorKeys.sha256Hex(clientSecret);
         }
 
         private void forget() {

@@ -2,14 +2,9 @@ package org.reelpulse.collect;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -235,19 +230,19 @@ class XCollector implements Collector {
         String oldest = null;
         boolean more = false;
         for (int page = 0; page < properties.maxPages(); page++) {
-            StringBuilder url = new StringBuilder("2/tweets/search/recent?query=").append(encode(q))
+            StringBuilder url = new StringBuilder("2/tweets/search/recent?query=").append(PostParts.encode(q))
                     .append("&max_results=").append(MAX_RESULTS)
-                    .append("&tweet.fields=").append(encode(TWEET_FIELDS))
-                    .append("&expansions=").append(encode(EXPANSIONS))
-                    .append("&user.fields=").append(encode(USER_FIELDS));
+                    .append("&tweet.fields=").append(PostParts.encode(TWEET_FIELDS))
+                    .append("&expansions=").append(PostParts.encode(EXPANSIONS))
+                    .append("&user.fields=").append(PostParts.encode(USER_FIELDS));
             window.ifPresent(w -> {
-                url.append("&since_id=").append(encode(w.since()));
+                url.append("&since_id=").append(PostParts.encode(w.since()));
                 if (w.until() != null) {
-                    url.append("&until_id=").append(encode(w.until()));
+                    url.append("&until_id=").append(PostParts.encode(w.until()));
                 }
             });
             if (token != null) {
-                url.append("&next_token=").append(encode(token));
+                url.append("&next_token=").append(PostParts.encode(token));
             }
             PoliteHttp.Response r = context.http().get(base.resolve(url.toString()), headers);
             JsonNode answer = read(r);
@@ -458,8 +453,8 @@ class XCollector implements Collector {
         Instant published = PostParts.published(PostParts.instant(tweet.path("created_at").asText("")).orElse(null),
                 now);
         JsonNode m = tweet.path("public_metrics");
-        Metrics metrics = new Metrics(count(m, "like_count"), count(m, "retweet_count"), count(m, "reply_count"),
-                count(m, "quote_count"));
+        Metrics metrics = new Metrics(PostParts.count(m, "like_count"), PostParts.count(m, "retweet_count"), PostParts.count(m, "reply_count"),
+                PostParts.count(m, "quote_count"));
         return new NewPost(KIND, id, url, new Author(handle, name.isEmpty() ? handle : name, bio.isEmpty() ? null : bio),
                 text, lang, published, metrics, reference(tweet, "replied_to"), null, sourceName);
     }
@@ -469,26 +464,9 @@ class XCollector implements Collector {
         return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
-    private static Integer count(JsonNode metrics, String field) {
-        JsonNode v = metrics.get(field);
-        return v != null && v.canConvertToInt() ? v.asInt() : null;
-    }
-
     /** A query's cursor key (at most 200 characters): the query itself, or its digest when it is long. */
     static String key(String query) {
-        String q = query.toLowerCase(Locale.ROOT);
-        if (("query:" + q).length() <= 200) {
-            return "query:" + q;
-        }
-        try {
-            return "query:sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(q.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return CursorKeys.key("query:", query);
     }
 
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
 }

@@ -2,8 +2,6 @@ package org.reelpulse.collect;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -183,11 +181,11 @@ class YouTubeCollector implements Collector {
                 videos.addAll(searched(run, settings));
             }
             for (String video : videos) {
-                threads(run, "video:" + video, "videoId=" + encode(video), video, "the comments of video " + video);
+                threads(run, "video:" + video, "videoId=" + PostParts.encode(video), video, "the comments of video " + video);
             }
             for (JsonNode channel : settings.path("channels")) {
                 String id = channel.asText();
-                threads(run, "channel:" + id, "allThreadsRelatedToChannelId=" + encode(id), null,
+                threads(run, "channel:" + id, "allThreadsRelatedToChannelId=" + PostParts.encode(id), null,
                         "the comments on channel " + id);
             }
         } catch (BudgetSpent e) {
@@ -250,8 +248,8 @@ class YouTubeCollector implements Collector {
             for (Map.Entry<String, String> e : langs.entrySet()) {
                 String q = e.getKey().substring(0, e.getKey().lastIndexOf('|'));
                 String url = "/search?part=snippet&type=video&order=date&maxResults=" + SEARCH_RESULTS + "&q="
-                        + encode(q) + "&publishedAfter=" + encode(now.minus(keep).toString())
-                        + (e.getValue() == null ? "" : "&relevanceLanguage=" + encode(e.getValue()));
+                        + PostParts.encode(q) + "&publishedAfter=" + PostParts.encode(now.minus(keep).toString())
+                        + (e.getValue() == null ? "" : "&relevanceLanguage=" + PostParts.encode(e.getValue()));
                 JsonNode answer;
                 try {
                     answer = run.get(url, COST_SEARCH, "the search for videos about " + q);
@@ -318,7 +316,7 @@ class YouTubeCollector implements Collector {
         int page = 0;
         for (; page < properties.maxPages(); page++) {
             String url = "/commentThreads?part=snippet,replies&" + filter + "&order=time&maxResults=" + MAX_RESULTS
-                    + "&textFormat=plainText" + (pageToken == null ? "" : "&pageToken=" + encode(pageToken));
+                    + "&textFormat=plainText" + (pageToken == null ? "" : "&pageToken=" + PostParts.encode(pageToken));
             JsonNode answer = run.get(url, COST_LIST, what);
             if (answer == null) {
                 return; // comments turned off, or the video is gone (warned)
@@ -334,7 +332,7 @@ class YouTubeCollector implements Collector {
                 if (published.isPresent() && (newest == null || published.get().isAfter(newest))) {
                     newest = published.get();
                 }
-                Integer replies = count(thread.path("snippet"), "totalReplyCount");
+                Integer replies = PostParts.count(thread.path("snippet"), "totalReplyCount");
                 add(posts, toPost(top, video, replies, context.source().name(), context.clock().instant()));
                 JsonNode embedded = thread.path("replies").path("comments");
                 for (JsonNode reply : embedded) {
@@ -344,9 +342,7 @@ class YouTubeCollector implements Collector {
                     replies(run, thread.path("id").asText(""), video, posts);
                 }
             }
-            if (!posts.isEmpty()) {
-                context.store(new ArrayList<>(posts.values()));
-            }
+            context.storePage(posts.values(), 0);
             pageToken = answer.path("nextPageToken").asText(null);
             if (reachedSeen || pageToken == null) {
                 break;
@@ -369,8 +365,8 @@ class YouTubeCollector implements Collector {
         }
         String pageToken = null;
         for (int page = 0; page < properties.maxPages(); page++) {
-            String url = "/comments?part=snippet&parentId=" + encode(parent) + "&maxResults=" + MAX_RESULTS
-                    + "&textFormat=plainText" + (pageToken == null ? "" : "&pageToken=" + encode(pageToken));
+            String url = "/comments?part=snippet&parentId=" + PostParts.encode(parent) + "&maxResults=" + MAX_RESULTS
+                    + "&textFormat=plainText" + (pageToken == null ? "" : "&pageToken=" + PostParts.encode(pageToken));
             String what = "the replies to comment " + parent;
             JsonNode answer = run.get(url, COST_LIST, what);
             if (answer == null) {
@@ -423,19 +419,10 @@ class YouTubeCollector implements Collector {
         String channel = s.path("authorChannelId").path("value").asText("").strip();
         String handle = !channel.isEmpty() ? channel : !name.isEmpty() ? name : "unknown";
         Instant published = PostParts.published(PostParts.instant(s.path("publishedAt").asText("")).orElse(null), now);
-        Metrics metrics = new Metrics(count(s, "likeCount"), null, replies, null);
+        Metrics metrics = new Metrics(PostParts.count(s, "likeCount"), null, replies, null);
         String parent = s.hasNonNull("parentId") ? s.get("parentId").asText() : null;
         return new NewPost(KIND, id, url, new Author(handle, name.isEmpty() ? handle : name, null), text, null,
                 published, metrics, parent, null, sourceName);
-    }
-
-    private static Integer count(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v != null && v.canConvertToInt() ? v.asInt() : null;
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     /** The budget this source set itself is spent for today. */
